@@ -13,6 +13,7 @@
 #   SEMANTICCACHE_TEST_POSTGRES        when set, `start` prints it and does nothing else (use an existing server)
 #   SEMANTICCACHE_POSTGRES_STATE_DIR   where the cluster lives (default /tmp/semanticcache-postgres); several
 #                                      independent clusters can run side by side with different state dirs
+#   SEMANTICCACHE_POSTGRES_NO_INSTALL  when 1, fail instead of installing anything (used by tests)
 #
 # Installation (root only): PostgreSQL from apt when no server is installed; pgvector from apt when the packaged
 # postgresql-<ver>-pgvector is 0.8.0 or later, else built with PGXS from Debian's own pgvector source package of
@@ -166,6 +167,7 @@ ensure_installed() {
       return 0
     fi
   fi
+  [ "${SEMANTICCACHE_POSTGRES_NO_INSTALL:-0}" != 1 ] || die "PostgreSQL with pgvector >= $min_pgvector is not installed (and SEMANTICCACHE_POSTGRES_NO_INSTALL=1 forbids installing it)"
   is_root || die "PostgreSQL with pgvector >= $min_pgvector is not installed and installing it needs root (run this script as root once, or set SEMANTICCACHE_TEST_POSTGRES)"
   command -v apt-get >/dev/null || die "apt-get not found: this script installs PostgreSQL on Debian only (or set SEMANTICCACHE_TEST_POSTGRES)"
 
