@@ -26,8 +26,8 @@ namespace SemanticCache.PgVector;
 /// </para>
 /// <para>
 /// Every statement is prepared, and each search sets <c>hnsw.ef_search</c> and <c>hnsw.iterative_scan</c> for its own
-/// transaction only. Expiry is checked against <see cref="TimeProvider"/>, never the server clock. When a connection
-/// fails, the pool's idle connections are cleared, so the store recovers by itself once the server is back.
+/// transaction only. Expiry is checked against <see cref="TimeProvider"/>, never the server clock. Npgsql discards
+/// connections the server closed, so after a server restart the same store works again without being recreated.
 /// </para>
 /// </remarks>
 public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisposable, IDisposable
@@ -162,19 +162,12 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(writeDimensions: null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(writeDimensions: null, cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidOperationException(
-                    $"The table {_sql.QualifiedTable} does not exist and its vector dimension is not known yet: set " +
-                    $"{nameof(PgVectorSemanticCacheStoreOptions)}.{nameof(PgVectorSemanticCacheStoreOptions.Dimensions)}, use an embedding " +
-                    "generator that reports its dimensions, or let the first written entry create the table.");
-            }
-        }
-        catch (Exception ex) when (ObserveFailure(ex))
-        {
-            throw;
+            throw new InvalidOperationException(
+                $"The table {_sql.QualifiedTable} does not exist and its vector dimension is not known yet: set " +
+                $"{nameof(PgVectorSemanticCacheStoreOptions)}.{nameof(PgVectorSemanticCacheStoreOptions.Dimensions)}, use an embedding " +
+                "generator that reports its dimensions, or let the first written entry create the table.");
         }
     }
 
@@ -183,30 +176,23 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
     {
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var command = new NpgsqlCommand(_sql.Get, connection);
-                command.Parameters.Add(Now());
-                command.Parameters.Add(Text(key));
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEntry(reader) : null;
-                }
-            }
+            return null;
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            using var command = new NpgsqlCommand(_sql.Get, connection);
+            command.Parameters.Add(Now());
+            command.Parameters.Add(Text(key));
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEntry(reader) : null;
+            }
         }
     }
 
@@ -225,53 +211,46 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ThrowIfInvalidVector(vector.Span, nameof(vector));
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return [];
-            }
-
-            ThrowIfWrongDimension(vector.Length, nameof(vector));
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                // One round trip, one implicit transaction (the batch ends with a single Sync): the settings made by
-                // set_config(..., true) apply to the search and are gone before the connection returns to the pool.
-                using var batch = new NpgsqlBatch(connection);
-                var settings = new NpgsqlBatchCommand(PgVectorSql.SearchSettings);
-                settings.Parameters.Add(Text(Math.Min(Math.Max(_efSearch, limit), 1000).ToString(CultureInfo.InvariantCulture)));
-                settings.Parameters.Add(Text(_iterativeScan));
-                settings.Parameters.Add(Text(_maxScanTuples));
-                batch.BatchCommands.Add(settings);
-                var search = new NpgsqlBatchCommand(_sql.Search);
-                search.Parameters.Add(Now());
-                search.Parameters.Add(VectorParameter(vector));
-                search.Parameters.Add(Text(scopeHash));
-                search.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit, NpgsqlDbType = NpgsqlDbType.Bigint });
-                batch.BatchCommands.Add(search);
-                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-
-                var matches = new List<SemanticCacheMatch>(Math.Min(limit, 64));
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        var entry = ReadEntry(reader);
-                        matches.Add(new SemanticCacheMatch(entry, _sql.ToSimilarity(reader.GetDouble(11))));
-                    }
-                }
-
-                // relaxed_order may return rows slightly out of order.
-                matches.Sort(static (a, b) => b.Similarity.CompareTo(a.Similarity));
-                return matches;
-            }
+            return [];
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        ThrowIfWrongDimension(vector.Length, nameof(vector));
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            // One round trip, one implicit transaction (the batch ends with a single Sync): the settings made by
+            // set_config(..., true) apply to the search and are gone before the connection returns to the pool.
+            using var batch = new NpgsqlBatch(connection);
+            var settings = new NpgsqlBatchCommand(PgVectorSql.SearchSettings);
+            settings.Parameters.Add(Text(Math.Min(Math.Max(_efSearch, limit), 1000).ToString(CultureInfo.InvariantCulture)));
+            settings.Parameters.Add(Text(_iterativeScan));
+            settings.Parameters.Add(Text(_maxScanTuples));
+            batch.BatchCommands.Add(settings);
+            var search = new NpgsqlBatchCommand(_sql.Search);
+            search.Parameters.Add(Now());
+            search.Parameters.Add(VectorParameter(vector));
+            search.Parameters.Add(Text(scopeHash));
+            search.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit, NpgsqlDbType = NpgsqlDbType.Bigint });
+            batch.BatchCommands.Add(search);
+            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+
+            var matches = new List<SemanticCacheMatch>(Math.Min(limit, 64));
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var entry = ReadEntry(reader);
+                    matches.Add(new SemanticCacheMatch(entry, _sql.ToSimilarity(reader.GetDouble(11))));
+                }
+            }
+
+            // relaxed_order may return rows slightly out of order.
+            matches.Sort(static (a, b) => b.Similarity.CompareTo(a.Similarity));
+            return matches;
         }
     }
 
@@ -290,42 +269,35 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
         ArgumentNullException.ThrowIfNull(entry.EmbeddedText, nameof(entry));
         ThrowIfInvalidVector(entry.Vector.Span, nameof(entry));
         ThrowIfDisposed();
-        try
+        if (entry.Vector.Length > PgVectorSemanticCacheStoreOptionsValidator.MaxIndexedDimensions && !_ready && _configuredDimensions is null)
         {
-            if (entry.Vector.Length > PgVectorSemanticCacheStoreOptionsValidator.MaxIndexedDimensions && !_ready && _configuredDimensions is null)
-            {
-                throw new ArgumentException(
-                    $"The entry's vector has {entry.Vector.Length} dimensions; pgvector's HNSW index supports at most " +
-                    $"{PgVectorSemanticCacheStoreOptionsValidator.MaxIndexedDimensions}.", nameof(entry));
-            }
-
-            await EnsureReadyAsync(entry.Vector.Length, cancellationToken).ConfigureAwait(false);
-            ThrowIfWrongDimension(entry.Vector.Length, nameof(entry));
-            var tags = entry.Tags as string[] ?? [.. entry.Tags];
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var command = new NpgsqlCommand(_sql.Upsert, connection);
-                command.Parameters.Add(Text(entry.Key));
-                command.Parameters.Add(Text(entry.ScopeHash));
-                command.Parameters.Add(Text(entry.Partition));
-                command.Parameters.Add(Text(entry.EmbeddedText));
-                command.Parameters.Add(VectorParameter(entry.Vector));
-                command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = entry.Response, NpgsqlDbType = NpgsqlDbType.Bytea });
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = entry.FormatVersion, NpgsqlDbType = NpgsqlDbType.Integer });
-                command.Parameters.Add(Timestamp(entry.CreatedAt));
-                command.Parameters.Add(entry.ExpiresAt is { } expiresAt
-                    ? Timestamp(expiresAt)
-                    : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-                command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.ModelId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            throw new ArgumentException(
+                $"The entry's vector has {entry.Vector.Length} dimensions; pgvector's HNSW index supports at most " +
+                $"{PgVectorSemanticCacheStoreOptionsValidator.MaxIndexedDimensions}.", nameof(entry));
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        await EnsureReadyAsync(entry.Vector.Length, cancellationToken).ConfigureAwait(false);
+        ThrowIfWrongDimension(entry.Vector.Length, nameof(entry));
+        var tags = entry.Tags as string[] ?? [.. entry.Tags];
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            using var command = new NpgsqlCommand(_sql.Upsert, connection);
+            command.Parameters.Add(Text(entry.Key));
+            command.Parameters.Add(Text(entry.ScopeHash));
+            command.Parameters.Add(Text(entry.Partition));
+            command.Parameters.Add(Text(entry.EmbeddedText));
+            command.Parameters.Add(VectorParameter(entry.Vector));
+            command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = entry.Response, NpgsqlDbType = NpgsqlDbType.Bytea });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = entry.FormatVersion, NpgsqlDbType = NpgsqlDbType.Integer });
+            command.Parameters.Add(Timestamp(entry.CreatedAt));
+            command.Parameters.Add(entry.ExpiresAt is { } expiresAt
+                ? Timestamp(expiresAt)
+                : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.ModelId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -373,25 +345,18 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return 0;
-            }
-
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var command = new NpgsqlCommand(_sql.Count, connection);
-                command.Parameters.Add(Now());
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }
+            return 0;
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            using var command = new NpgsqlCommand(_sql.Count, connection);
+            command.Parameters.Add(Now());
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }
 
@@ -403,26 +368,19 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
     {
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
-
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var command = new NpgsqlCommand(_sql.RecordHit, connection);
-                command.Parameters.Add(Now());
-                command.Parameters.Add(Text(key));
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-            }
+            return false;
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            using var command = new NpgsqlCommand(_sql.RecordHit, connection);
+            command.Parameters.Add(Now());
+            command.Parameters.Add(Text(key));
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
     }
 
@@ -463,38 +421,31 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
 
     private async ValueTask<long> SweepCoreAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
+            return 0;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        long total = 0;
+        int deleted;
+        do
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                return 0;
+                using var command = new NpgsqlCommand(_sql.Sweep, connection);
+                command.Parameters.Add(Timestamp(now));
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _sweepBatchSize, NpgsqlDbType = NpgsqlDbType.Bigint });
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var now = _timeProvider.GetUtcNow();
-            long total = 0;
-            int deleted;
-            do
-            {
-                var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
-                {
-                    using var command = new NpgsqlCommand(_sql.Sweep, connection);
-                    command.Parameters.Add(Timestamp(now));
-                    command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _sweepBatchSize, NpgsqlDbType = NpgsqlDbType.Bigint });
-                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                    deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                total += deleted;
-            }
-            while (deleted >= _sweepBatchSize);
-
-            return total;
+            total += deleted;
         }
-        catch (Exception ex) when (ObserveFailure(ex))
-        {
-            throw;
-        }
+        while (deleted >= _sweepBatchSize);
+
+        return total;
     }
 
     internal static NpgsqlDataSource BuildDataSource(string connectionString, ILoggerFactory? loggerFactory)
@@ -590,29 +541,22 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
     private async ValueTask<long> ExecuteAsync(string sql, NpgsqlParameter? parameter, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        try
+        if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (!await EnsureReadyAsync(null, cancellationToken).ConfigureAwait(false))
-            {
-                return 0;
-            }
-
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                using var command = new NpgsqlCommand(sql, connection);
-                if (parameter is not null)
-                {
-                    command.Parameters.Add(parameter);
-                }
-
-                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            return 0;
         }
-        catch (Exception ex) when (ObserveFailure(ex))
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            throw;
+            using var command = new NpgsqlCommand(sql, connection);
+            if (parameter is not null)
+            {
+                command.Parameters.Add(parameter);
+            }
+
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -628,20 +572,6 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
                 "An embedding model change needs another table (TableName) or a dropped table.",
                 parameterName);
         }
-    }
-
-    // An exception filter that never catches: it clears the pool's idle connections when the server went away, so the
-    // next operation opens a fresh connection instead of failing again on a dead pooled one.
-    private bool ObserveFailure(Exception exception)
-    {
-        if ((exception is NpgsqlException and not PostgresException)
-            || (exception is PostgresException { SqlState: var state } && (state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P0", StringComparison.Ordinal))))
-        {
-            _logger.ConnectionLost(exception);
-            _dataSource.Clear();
-        }
-
-        return false;
     }
 
     /// <summary>Verifies or creates the table once; returns whether it exists (it may wait for the first write's dimension).</summary>

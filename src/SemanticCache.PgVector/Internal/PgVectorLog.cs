@@ -28,8 +28,4 @@ internal static partial class PgVectorLog
     [LoggerMessage(EventId = 1006, EventName = "SweepFailed", Level = LogLevel.Warning,
         Message = "Removing expired entries from {Table} failed; the sweeper tries again at its next interval.")]
     public static partial void SweepFailed(this ILogger logger, Exception exception, string table);
-
-    [LoggerMessage(EventId = 1007, EventName = "ConnectionLost", Level = LogLevel.Debug,
-        Message = "A connection to the server failed; the idle connections of the pool were cleared so the next operation opens a fresh one.")]
-    public static partial void ConnectionLost(this ILogger logger, Exception exception);
 }
