@@ -276,21 +276,32 @@ internal sealed class RequestCanonicalizer
             return;
         }
 
-        // Values are serialized with their runtime type so that two different settings never share a scope; a type the
-        // serializer cannot handle still contributes its type and text rather than being dropped.
-        if (_json.TryGetTypeInfo(value.GetType(), out var typeInfo))
+        // The runtime type is part of the value: subclasses without properties of their own (ChatResponseFormat.Text vs
+        // Json, ChatToolMode.Auto vs RequireAny) must not serialize alike. A type the serializer cannot handle still
+        // contributes its text rather than being dropped.
+        var type = value.GetType();
+        writer.WriteStartObject();
+        writer.WriteString("t", type.FullName);
+        writer.WritePropertyName("v");
+        var written = false;
+        if (_json.TryGetTypeInfo(type, out var typeInfo))
         {
             try
             {
                 JsonSerializer.Serialize(writer, value, typeInfo);
-                return;
+                written = true;
             }
             catch (NotSupportedException)
             {
             }
         }
 
-        writer.WriteStringValue($"{value.GetType().FullName}:{value}");
+        if (!written)
+        {
+            writer.WriteStringValue(value.ToString());
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
