@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -230,5 +232,30 @@ public sealed partial class PgVectorSemanticCacheStoreTests
             await TestPostgres.ExecuteAsync(Admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             await TestPostgres.ExecuteAsync(Admin, $"DROP ROLE IF EXISTS {role}");
         }
+    }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_LogsTableCreationAndAnOldPgVectorWarningOnce()
+    {
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)).SetMinimumLevel(LogLevel.Debug));
+        var table = TestPostgres.UniqueTableName();
+        var store = new PgVectorSemanticCacheStore(
+            TestPostgres.ConnectionString,
+            new PgVectorSemanticCacheStoreOptions { TableName = table, Dimensions = 2, SweepInterval = Timeout.InfiniteTimeSpan },
+            loggerFactory: loggerFactory);
+        _stores.Add((store, "public", table));
+
+        await store.EnsureSchemaAsync(Ct);
+        await store.EnsureSchemaAsync(Ct);
+        await store.UpsertAsync(TestEntries.Create("k", [1, 2]), Ct);
+        await store.SearchAsync("scope-a", new float[] { 1, 2 }, 1, Ct);
+
+        var version = Version.Parse((string)(await TestPostgres.ScalarAsync(Admin, "SELECT extversion FROM pg_extension WHERE extname = 'vector'"))!);
+        var records = collector.GetSnapshot().Where(r => r.Category == typeof(PgVectorSemanticCacheStore).FullName).ToList();
+        var created = Assert.Single(records, r => r.Id.Id == 1003);
+        Assert.Contains(table, created.Message, StringComparison.Ordinal);
+        Assert.Equal(version < new Version(0, 8, 4) ? 1 : 0, records.Count(r => r.Id.Id == 1002 && r.Level == LogLevel.Warning));
+        Assert.DoesNotContain(records, r => r.Message.Contains("[1,2]", StringComparison.Ordinal) || r.Message.Contains("text of k", StringComparison.Ordinal));
     }
 }
