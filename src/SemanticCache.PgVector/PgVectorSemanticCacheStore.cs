@@ -644,7 +644,7 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
 
                 await ExecuteDdlAsync(connection, _sql.CreateTable(dimensions), null, cancellationToken).ConfigureAwait(false);
                 await ExecuteDdlAsync(connection, _sql.CommentTable(), null, cancellationToken).ConfigureAwait(false);
-                foreach (var ddl in _sql.CreateIndexes)
+                foreach (var (_, ddl) in _sql.CreateIndexes)
                 {
                     await ExecuteDdlAsync(connection, ddl, null, cancellationToken).ConfigureAwait(false);
                 }
@@ -807,15 +807,8 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
                 "An embedding model change needs another table (TableName) or a dropped table; the store never mixes dimensions.");
         }
 
-        if (_createSchema)
-        {
-            foreach (var ddl in _sql.CreateIndexes)
-            {
-                await ExecuteDdlAsync(connection, ddl, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        using (var command = new NpgsqlCommand(PgVectorSql.DescribeHnswIndexes, connection))
+        var indexes = new List<(string Name, string Method, string OperatorClass)>();
+        using (var command = new NpgsqlCommand(PgVectorSql.DescribeIndexes, connection))
         {
             command.Parameters.Add(Text(_sql.Schema));
             command.Parameters.Add(Text(_sql.Table));
@@ -824,14 +817,33 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisp
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var operatorClass = reader.GetString(1);
-                    if (!string.Equals(operatorClass, _sql.OperatorClass, StringComparison.Ordinal))
-                    {
-                        _logger.UnusedHnswIndex(_sql.QualifiedTable, reader.GetString(0), operatorClass);
-                    }
+                    indexes.Add(ReadIndex(reader));
                 }
             }
         }
+
+        // Only missing indexes are created: CREATE INDEX needs table ownership even when the index exists, and a
+        // role with plain DML privileges must be able to use a table someone else created.
+        if (_createSchema)
+        {
+            foreach (var (name, ddl) in _sql.CreateIndexes)
+            {
+                if (!indexes.Exists(index => string.Equals(index.Name, name, StringComparison.Ordinal)))
+                {
+                    await ExecuteDdlAsync(connection, ddl, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        foreach (var (name, method, operatorClass) in indexes)
+        {
+            if (string.Equals(method, "hnsw", StringComparison.Ordinal) && !string.Equals(operatorClass, _sql.OperatorClass, StringComparison.Ordinal))
+            {
+                _logger.UnusedHnswIndex(_sql.QualifiedTable, name, operatorClass);
+            }
+        }
+
+        static (string, string, string) ReadIndex(NpgsqlDataReader reader) => (reader.GetString(0), reader.GetString(1), reader.GetString(2));
 
         Volatile.Write(ref _dimensions, table.Modifier);
         _ready = true;

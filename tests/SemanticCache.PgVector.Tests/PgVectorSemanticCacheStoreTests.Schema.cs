@@ -258,4 +258,42 @@ public sealed partial class PgVectorSemanticCacheStoreTests
         Assert.Equal(version < new Version(0, 8, 4) ? 1 : 0, records.Count(r => r.Id.Id == 1002 && r.Level == LogLevel.Warning));
         Assert.DoesNotContain(records, r => r.Message.Contains("[1,2]", StringComparison.Ordinal) || r.Message.Contains("text of k", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Operations_RoleWithOnlyDmlPrivilegesOnAnExistingTable_Work()
+    {
+        var owner = CreateStore(dimensions: 2);
+        await owner.EnsureSchemaAsync(Ct);
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var role = "scwriter_" + suffix;
+        await TestPostgres.ExecuteAsync(Admin, $"CREATE ROLE {role} LOGIN PASSWORD 'pw_{suffix}'");
+        await TestPostgres.ExecuteAsync(Admin, $"GRANT USAGE ON SCHEMA public TO {role}");
+        await TestPostgres.ExecuteAsync(Admin, $"GRANT SELECT, INSERT, UPDATE, DELETE ON {owner.QualifiedTableName} TO {role}");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Username = role, Password = "pw_" + suffix, Pooling = false };
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestEntries.Start);
+            await using var store = new PgVectorSemanticCacheStore(
+                builder.ConnectionString,
+                new PgVectorSemanticCacheStoreOptions { TableName = owner.QualifiedTableName.Split('.')[1].Trim('"'), SweepInterval = Timeout.InfiniteTimeSpan },
+                time);
+
+            await store.EnsureSchemaAsync(Ct);
+            await store.UpsertAsync(TestEntries.Create("k", [1, 2], tags: ["t"], expiresAt: TestEntries.Start.AddMinutes(1)), Ct);
+            await store.UpsertAsync(TestEntries.Create("k2", [2, 1]), Ct);
+            Assert.NotNull(await store.GetAsync("k", Ct));
+            Assert.Equal(2, (await store.SearchAsync("scope-a", new float[] { 1, 2 }, 5, Ct)).Count);
+            Assert.True(await store.RecordHitAsync("k2", Ct));
+            time.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal(1, await store.SweepExpiredAsync(Ct));
+            Assert.Equal(0, await store.RemoveByTagsAsync(["t"], matchAll: false, Ct));
+            await store.ClearAsync(Ct);
+            Assert.Equal(0, await store.CountAsync(Ct));
+        }
+        finally
+        {
+            await TestPostgres.ExecuteAsync(Admin, $"DROP OWNED BY {role}");
+            await TestPostgres.ExecuteAsync(Admin, $"DROP ROLE {role}");
+        }
+    }
 }

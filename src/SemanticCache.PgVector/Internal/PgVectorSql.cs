@@ -63,15 +63,19 @@ internal sealed class PgVectorSql
             "WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)";
 
         CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {PgVectorIdentifier.Quote(Schema)}";
+        var scopeIndex = PgVectorIdentifier.Derived(Table, "scope_idx");
+        var partitionIndex = PgVectorIdentifier.Derived(Table, "partition_idx");
+        var tagsIndex = PgVectorIdentifier.Derived(Table, "tags_idx");
+        var expiresIndex = PgVectorIdentifier.Derived(Table, "expires_idx");
         CreateIndexes =
         [
-            $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(HnswIndex)} ON {QualifiedTable} " +
-                $"USING hnsw (embedding {OperatorClass}) WITH (m = {m}, ef_construction = {efConstruction})",
-            $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(PgVectorIdentifier.Derived(Table, "scope_idx"))} ON {QualifiedTable} (scope_hash)",
-            $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(PgVectorIdentifier.Derived(Table, "partition_idx"))} ON {QualifiedTable} (partition)",
-            $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(PgVectorIdentifier.Derived(Table, "tags_idx"))} ON {QualifiedTable} USING gin (tags)",
-            $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(PgVectorIdentifier.Derived(Table, "expires_idx"))} ON {QualifiedTable} (expires_at) " +
-                "WHERE expires_at IS NOT NULL",
+            (HnswIndex, $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(HnswIndex)} ON {QualifiedTable} " +
+                $"USING hnsw (embedding {OperatorClass}) WITH (m = {m}, ef_construction = {efConstruction})"),
+            (scopeIndex, $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(scopeIndex)} ON {QualifiedTable} (scope_hash)"),
+            (partitionIndex, $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(partitionIndex)} ON {QualifiedTable} (partition)"),
+            (tagsIndex, $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(tagsIndex)} ON {QualifiedTable} USING gin (tags)"),
+            (expiresIndex, $"CREATE INDEX IF NOT EXISTS {PgVectorIdentifier.Quote(expiresIndex)} ON {QualifiedTable} (expires_at) " +
+                "WHERE expires_at IS NOT NULL"),
         ];
     }
 
@@ -115,7 +119,8 @@ internal sealed class PgVectorSql
 
     public string CreateSchema { get; }
 
-    public IReadOnlyList<string> CreateIndexes { get; }
+    /// <summary>Gets the indexes of the table: name and idempotent DDL.</summary>
+    public IReadOnlyList<(string Name, string Sql)> CreateIndexes { get; }
 
     /// <summary>Sets the search settings for the current transaction only, so pooled connections never keep them.</summary>
     public static string SearchSettings =>
@@ -129,13 +134,13 @@ internal sealed class PgVectorSql
         "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'embedding' AND NOT a.attisdropped " +
         "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')";
 
-    /// <summary>Lists the HNSW indexes on the table's embedding column with their operator classes.</summary>
-    public static string DescribeHnswIndexes =>
-        "SELECT i.relname, o.opcname FROM pg_index x " +
+    /// <summary>Lists the table's indexes: name, access method and the operator class of the first column.</summary>
+    public static string DescribeIndexes =>
+        "SELECT i.relname, am.amname, coalesce(o.opcname, '') FROM pg_index x " +
         "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid " +
         "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam " +
-        "JOIN pg_opclass o ON o.oid = x.indclass[0] " +
-        "WHERE am.amname = 'hnsw' AND n.nspname = $1 AND t.relname = $2";
+        "LEFT JOIN pg_opclass o ON o.oid = x.indclass[0] " +
+        "WHERE n.nspname = $1 AND t.relname = $2";
 
     /// <summary>Serialises schema creation across processes for one table name.</summary>
     public static string SchemaLock => "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
