@@ -128,4 +128,15 @@ public sealed class SemanticCacheOptions
     /// <summary>Gets or sets how many prompts <see cref="ISemanticCache.WarmUpAsync"/> embeds per call to the embedding generator.</summary>
     /// <value>The default is 32.</value>
     public int WarmUpBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Gets or sets a verifier that must confirm a candidate before it is served (a lexical guard, a cross-encoder, an
+    /// LLM judge), or <see langword="null"/> to serve the best candidate at or above the threshold directly.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public ISemanticCacheVerifier? Verifier { get; set; }
+
+    /// <summary>Gets or sets how many candidates at or above the threshold the <see cref="Verifier"/> is asked about, best first.</summary>
+    /// <value>The default is 3. Valid values are 1 to 1000.</value>
+    public int VerificationCandidates { get; set; } = 3;
 }

@@ -113,11 +113,25 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
                 activity?.SetTag(TelemetryNames.SimilarityTag, bestSimilarity);
             }
 
+            var verifications = 0;
             foreach (var match in matches)
             {
                 if (match.Similarity < threshold)
                 {
                     break; // candidates come most similar first
+                }
+
+                if (Options.Verifier is { } verifier)
+                {
+                    if (verifications++ == Options.VerificationCandidates)
+                    {
+                        break;
+                    }
+
+                    if (!await VerifyAsync(verifier, request.EmbeddedText, match, linked.Token))
+                    {
+                        continue;
+                    }
                 }
 
                 if (TryDecode(match.Entry, request, now, out var response))
@@ -341,6 +355,20 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async ValueTask<bool> VerifyAsync(ISemanticCacheVerifier verifier, string query, SemanticCacheMatch match, CancellationToken token)
+    {
+        try
+        {
+            return await verifier.VerifyAsync(query, match.Entry, match.Similarity, token).AsTask().WaitAsync(token);
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested)
+        {
+            // An answer that could not be verified is not served.
+            Log.OperationFailed(Logger, Options.CacheName, "verification", ex);
+            return false;
+        }
+    }
 
     private async ValueTask<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken deadline, CancellationToken cancellationToken)
     {

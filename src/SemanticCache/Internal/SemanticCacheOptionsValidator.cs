@@ -35,6 +35,8 @@ internal sealed class SemanticCacheOptionsValidator : IValidateOptions<SemanticC
             $"{nameof(options.WriteTimeout)} must be positive and at most 5 minutes; it is {options.WriteTimeout}.");
         Check(options.BackgroundWriteQueueCapacity is >= 1 and <= 1_000_000,
             $"{nameof(options.BackgroundWriteQueueCapacity)} must be between 1 and 1,000,000; it is {options.BackgroundWriteQueueCapacity}.");
+        Check(options.VerificationCandidates is >= 1 and <= 1000,
+            $"{nameof(options.VerificationCandidates)} must be between 1 and 1000; it is {options.VerificationCandidates}.");
         Check(options.WarmUpBatchSize is >= 1 and <= 4096, $"{nameof(options.WarmUpBatchSize)} must be between 1 and 4096; it is {options.WarmUpBatchSize}.");
 
         if (options.CircuitBreaker is not { } breaker)
