@@ -1,0 +1,16 @@
+using Spectre.Console;
+
+namespace SemanticCache.Agent;
+
+/// <summary>What the agent uses of the process: its console, its environment variables, its input and its clock.</summary>
+/// <param name="Console">Where the agent writes.</param>
+/// <param name="GetEnvironmentVariable">Reads an environment variable (<see langword="null"/> when it is not set).</param>
+/// <param name="Input">Where the interactive mode reads prompts.</param>
+/// <param name="TimeProvider">Measures latencies.</param>
+internal sealed record AgentHost(IAnsiConsole Console, Func<string, string?> GetEnvironmentVariable, TextReader Input, TimeProvider TimeProvider)
+{
+    /// <summary>Gets the host of this process.</summary>
+    /// <returns>The process's console, environment, standard input and system clock.</returns>
+    public static AgentHost FromProcess() =>
+        new(AnsiConsole.Console, Environment.GetEnvironmentVariable, System.Console.In, TimeProvider.System);
+}

@@ -1,0 +1,3 @@
+using SemanticCache.Agent;
+
+return await AgentApplication.RunAsync(args, AgentHost.FromProcess());
