@@ -55,7 +55,7 @@ internal sealed class AgentCommandLine
     public Option<string> OpenAIApiKey { get; } = Text(
         "--openai-api-key", "The API key of the OpenAI-compatible server (required without --endpoint; never printed).", Env.OpenAIApiKey, "none");
 
-    public Option<Uri> Endpoint { get; } = Typed<Uri>(
+    public Option<string> Endpoint { get; } = Text(
         "--endpoint", "The model server's base address, e.g. a local OpenAI-compatible server's http://127.0.0.1:11434/v1.",
         $"{Env.AnthropicEndpoint} or, with --provider openai, {Env.OpenAIEndpoint}", "the provider's own");
 

@@ -38,7 +38,7 @@ internal sealed class AgentSettingsResolver
         var apiKey = isAnthropic
             ? r.Get<string, string?>(c.AnthropicApiKey, Env.AnthropicApiKey, s => s, null, s => s)
             : r.Get<string, string?>(c.OpenAIApiKey, Env.OpenAIApiKey, s => s, null, s => s);
-        var endpoint = r.Get<Uri, Uri?>(c.Endpoint, isAnthropic ? Env.AnthropicEndpoint : Env.OpenAIEndpoint, AgentValueParser.AbsoluteUri, null, u => AgentValueParser.AbsoluteUri(u.OriginalString));
+        var endpoint = r.Get<string, Uri?>(c.Endpoint, isAnthropic ? Env.AnthropicEndpoint : Env.OpenAIEndpoint, AgentValueParser.AbsoluteUri, null, AgentValueParser.AbsoluteUri);
         var function = r.Get(c.SimilarityFunction, Env.SimilarityFunction, AgentValueParser.SimilarityFunction, AgentDefaults.SimilarityFunction, AgentValueParser.SimilarityFunction);
 
         var settings = new AgentSettings

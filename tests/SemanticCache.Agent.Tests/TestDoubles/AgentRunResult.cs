@@ -1,0 +1,6 @@
+namespace SemanticCache.Agent.Tests;
+
+/// <summary>How an in-process run of the agent ended.</summary>
+/// <param name="ExitCode">The exit code.</param>
+/// <param name="Output">Everything it printed (no colours).</param>
+internal sealed record AgentRunResult(int ExitCode, string Output);

@@ -1,0 +1,30 @@
+using Spectre.Console;
+
+namespace SemanticCache.Agent.Tests;
+
+/// <summary>Runs the agent in-process with a recording console, a given environment and a given standard input.</summary>
+internal static class AgentRunner
+{
+    public static async Task<AgentRunResult> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 240;
+        var variables = environment ?? new Dictionary<string, string>();
+        using var reader = new StringReader(input ?? string.Empty);
+        var host = new AgentHost(console, name => variables.GetValueOrDefault(name), reader, TimeProvider.System);
+        var code = await AgentApplication.RunAsync([.. args], host, TestContext.Current.CancellationToken);
+        return new AgentRunResult(code, writer.ToString());
+    }
+
+    /// <summary>The arguments that point the agent at a loopback Messages API.</summary>
+    public static string[] Against(AnthropicMessagesServer server, params string[] args) =>
+        ["--endpoint", server.BaseAddress.ToString(), "--anthropic-api-key", AnthropicMessagesServer.ApiKey, "--model", "claude-test-model", .. args];
+}
