@@ -17,6 +17,13 @@ internal static class CidrValidator
                 $"{optionName} '{value}' is not a valid CIDR block: write the network's first address and a prefix length, such as 10.0.0.0/16.");
         }
 
+        var address = value.Trim().Split('/')[0];
+        if (IPAddress.TryParse(address, out var parsed) && !parsed.Equals(network.BaseAddress))
+        {
+            throw new ToolException(
+                $"{optionName} '{value}' is not a valid CIDR block: it has bits set after the prefix; did you mean {network.BaseAddress}/{network.PrefixLength}?");
+        }
+
         return network;
     }
 

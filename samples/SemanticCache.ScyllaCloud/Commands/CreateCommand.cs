@@ -285,7 +285,7 @@ internal static class CreateCommand
             }
         }
 
-        await output.Console.Progress()
+        await output.ProgressConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async progress =>
@@ -318,7 +318,7 @@ internal static class CreateCommand
         output.Step($"Request {requestId} completed; cluster id {clusterId}");
 
         string? status = null;
-        await output.Console.Status().StartAsync("Waiting for the cluster to become ACTIVE…", async statusContext =>
+        await output.ProgressConsole.Status().StartAsync("Waiting for the cluster to become ACTIVE…", async statusContext =>
         {
             while (true)
             {

@@ -21,6 +21,9 @@ internal sealed class ToolOutput
 
     public IAnsiConsole Console => _context.Out;
 
+    /// <summary>Gets the console for progress bars and spinners: standard error in JSON mode, so stdout stays one document.</summary>
+    public IAnsiConsole ProgressConsole => IsJson ? _context.Error : _context.Out;
+
     /// <summary>Writes a progress line; suppressed for JSON so stdout stays one JSON document.</summary>
     public void Step(string text)
     {
