@@ -33,11 +33,12 @@ internal sealed class ToolOutput
         }
     }
 
+    /// <summary>Writes a plain line unwrapped, so commands and connection strings stay copy-pasteable.</summary>
     public void Note(string text)
     {
         if (!IsJson)
         {
-            _context.Out.MarkupLine(Markup.Escape(text));
+            _context.Out.Profile.Out.Writer.WriteLine(text);
         }
     }
 
