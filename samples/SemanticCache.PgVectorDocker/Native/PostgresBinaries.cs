@@ -93,22 +93,26 @@ internal sealed partial class PostgresBinaries
 
     private static IEnumerable<string> OtherCandidates(string? path)
     {
-        if (PgConfigBinDir() is { } fromPgConfig)
+        var directories = (path ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+        // pg_config may come from the client library package (libpq-dev) and name a bindir without a server in it.
+        var pgConfig = directories.Select(d => Path.Combine(d, "pg_config")).FirstOrDefault(File.Exists);
+        if (pgConfig is not null && PgConfigBinDir(pgConfig) is { } fromPgConfig)
         {
             yield return fromPgConfig;
         }
 
-        foreach (var directory in (path ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var directory in directories)
         {
             yield return directory;
         }
     }
 
-    private static string? PgConfigBinDir()
+    private static string? PgConfigBinDir(string pgConfig)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pg_config", "--bindir") { RedirectStandardOutput = true, RedirectStandardError = true });
+            using var process = Process.Start(new ProcessStartInfo(pgConfig, "--bindir") { RedirectStandardOutput = true, RedirectStandardError = true });
             if (process is null)
             {
                 return null;
@@ -120,7 +124,6 @@ internal sealed partial class PostgresBinaries
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            // No pg_config on PATH.
             return null;
         }
     }
