@@ -47,10 +47,27 @@ internal sealed class ToolContext
             }
         }
 
+        var output = AnsiConsole.Console;
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+        // Redirected output has no width of its own; honour COLUMNS like other command-line tools do.
+        if (int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
+        {
+            if (Console.IsOutputRedirected)
+            {
+                output.Profile.Width = columns;
+            }
+
+            if (Console.IsErrorRedirected)
+            {
+                error.Profile.Width = columns;
+            }
+        }
+
         return new ToolContext
         {
-            Out = AnsiConsole.Console,
-            Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+            Out = output,
+            Error = error,
             Environment = variables,
             HomeDirectory = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
             IsInteractive = !Console.IsInputRedirected && !Console.IsOutputRedirected,

@@ -73,7 +73,7 @@ internal static class StatusCommand
                 ("Nodes", cluster.Nodes.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Vector search", vectorSearch.Count == 0
                     ? "—"
-                    : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({v.Info.AvailabilityZones.Sum(z => z.Nodes.Count)} nodes)"))),
+                    : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({Nodes(v.Info.AvailabilityZones.Sum(z => z.Nodes.Count))})"))),
             ]));
             if (cluster.Nodes.Count > 0)
             {
@@ -86,6 +86,8 @@ internal static class StatusCommand
         });
         return command;
     }
+
+    private static string Nodes(int count) => count == 1 ? "1 node" : $"{count} nodes";
 
     internal static IEnumerable<ClusterDataCenter> DataCenters(ClusterDetails cluster)
     {

@@ -67,9 +67,10 @@ internal sealed class ToolOutput
     public static Table Table(string[] columns, IEnumerable<string?[]> rows)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in columns)
+        for (var i = 0; i < columns.Length; i++)
         {
-            table.AddColumn(column);
+            // Names and ids are worth more unbroken than the free text beside them.
+            table.AddColumn(i == 0 ? new TableColumn(columns[i]).NoWrap() : new TableColumn(columns[i]));
         }
 
         foreach (var row in rows)

@@ -20,7 +20,6 @@ public sealed partial class FakeDockerDaemon : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeContainer> _containers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _volumes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _images = new(StringComparer.Ordinal);
-    private int _nextId;
 
     public FakeDockerDaemon()
     {
@@ -82,7 +81,7 @@ public sealed partial class FakeDockerDaemon : IAsyncDisposable
 
     private static string StripVersion(string path) => VersionPrefix().Replace(path, string.Empty);
 
-    private string NewId() => Interlocked.Increment(ref _nextId).ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private LoopbackResponse Handle(LoopbackRequest request)
     {
