@@ -221,8 +221,19 @@ internal static class CreateCommand
         await store.UpdateAsync(state => state.Clusters[spec.Name] = entry, cancellationToken);
         output.Step($"Cluster creation requested (request {requestId}); recorded in {store.Path}");
 
-        var request = await client.GetClusterRequestAsync(accountId, requestId, cancellationToken);
-        await RecordAsync(store, spec.Name, request, cancellationToken);
+        ClusterRequestInfo request;
+        try
+        {
+            request = await client.GetClusterRequestAsync(accountId, requestId, cancellationToken);
+            await RecordAsync(store, spec.Name, request, cancellationToken);
+        }
+        catch (Exception ex) when (!waitForActive && ex is ScyllaCloudApiException or ToolException)
+        {
+            // The cluster is requested and recorded; reading its progress can wait for 'status'.
+            output.Warning($"Could not read request {requestId} yet ({ex.Message}); 'status --name {spec.Name}' follows up.");
+            request = new ClusterRequestInfo { Id = requestId, Status = "QUEUED" };
+        }
+
         string? clusterStatus = null;
         if (waitForActive)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.ScyllaCloud.Tests;
 
@@ -364,5 +365,27 @@ public sealed class CreateCommandTests
         Assert.Contains("Gave up after 0 s", run.Error, StringComparison.Ordinal);
         Assert.Contains("status --name slow", run.Error, StringComparison.Ordinal);
         Assert.NotNull(JsonNode.Parse(harness.ReadState())!["clusters"]!["slow"]);
+    }
+
+    [Fact]
+    public async Task Create_RequestLookupFailsAfterCreate_KeepsEntryAndWarns()
+    {
+        await using var api = new FakeScyllaCloudApi();
+        api.Inject(r => r.Path == "/account/7/cluster/request/901", LoopbackResponse.Json("""{"error":"040999","data":null}""", 400));
+        using var harness = ToolHarness.For(api);
+
+        var run = await harness.RunAsync("create", "--name", "demo");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("⚠ Could not read request 901 yet", run.Error, StringComparison.Ordinal);
+        var entry = JsonNode.Parse(harness.ReadState())!["clusters"]!["demo"]!;
+        Assert.Equal(901, entry["requestId"]!.GetValue<long>());
+
+        // Later status calls follow the recorded request until it names the cluster.
+        var pending = await harness.RunAsync("status", "--name", "demo");
+        Assert.True(pending.ExitCode == 0, pending.ToString());
+        Assert.Contains("not assigned yet", pending.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await harness.RunAsync("status", "--name", "demo")).ExitCode);
+        Assert.NotNull(JsonNode.Parse(harness.ReadState())!["clusters"]!["demo"]!["clusterId"]);
     }
 }
