@@ -41,36 +41,6 @@ public sealed class SettingTests
         Assert.Equal("Count. [env: TEST_COUNT] [default: 3]", setting.Option.Description);
     }
 
-    [Fact]
-    public void TextSetting_Allowed_ReturnsCanonicalSpelling()
-    {
-        var setting = new TextSetting("--kind", "Kind.", "TEST_KIND", "CQL", allowed: ["CQL", "ALTERNATOR"]);
-        var command = new RootCommand { setting.Option };
-
-        Assert.Equal("ALTERNATOR", setting.Resolve(command.Parse(["--kind", "alternator"]), Context(new())));
-        Assert.Equal("ALTERNATOR", setting.Resolve(command.Parse([]), Context(new() { ["TEST_KIND"] = "Alternator" })));
-        Assert.Equal("CQL", setting.Resolve(command.Parse([]), Context(new())));
-    }
-
-    [Fact]
-    public void TextSetting_Secret_HidesDefaultInHelp()
-    {
-        var setting = new TextSetting("--password", "Password.", "TEST_PASSWORD", "hunter2", isSecret: true);
-
-        Assert.DoesNotContain("hunter2", setting.Option.Description, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ListSetting_EnvironmentIsCommaSeparated()
-    {
-        var setting = new ListSetting("--ips", "IPs.", "TEST_IPS", ["0.0.0.0/0"]);
-        var command = new RootCommand { setting.Option };
-
-        Assert.Equal(["0.0.0.0/0"], setting.Resolve(command.Parse([]), Context(new())));
-        Assert.Equal(["a", "b"], setting.Resolve(command.Parse([]), Context(new() { ["TEST_IPS"] = "a, b," })));
-        Assert.Equal(["c"], setting.Resolve(command.Parse(["--ips", "c"]), Context(new() { ["TEST_IPS"] = "a,b" })));
-    }
-
     private static T Resolve<T>(Setting<T> setting, string[] args, Dictionary<string, string> environment)
         where T : struct, IParsable<T>
     {
