@@ -30,7 +30,7 @@ namespace SemanticCache.PgVector;
 /// connections the server closed, so after a server restart the same store works again without being recreated.
 /// </para>
 /// </remarks>
-public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, IAsyncDisposable, IDisposable
+public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, ISemanticCacheHitRecorder, IAsyncDisposable, IDisposable
 {
     private static readonly Version MinimumPgVector = new(0, 8, 0);
     private static readonly Version RecommendedPgVector = new(0, 8, 4);
