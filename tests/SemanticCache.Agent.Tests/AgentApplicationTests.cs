@@ -3,7 +3,7 @@ using System.Net;
 namespace SemanticCache.Agent.Tests;
 
 /// <summary>The agent end to end, in-process, against the loopback Messages API.</summary>
-public sealed class AgentApplicationTests
+public sealed partial class AgentApplicationTests
 {
     [Fact]
     public async Task RunAsync_NoCache_AnswersThroughTheMessagesApi()
