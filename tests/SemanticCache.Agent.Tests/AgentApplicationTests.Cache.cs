@@ -34,7 +34,7 @@ public sealed partial class AgentApplicationTests
         Assert.InRange(hits[0].Similarity, 0.8, 0.99);
         Assert.Equal(("exact", "L1 tier", 1.0), (hits[1].Kind, hits[1].Tier, hits[1].Similarity));
         Assert.Equal(3, CountOf(result.Output, $"Answer to: {First}")); // the answer, then its two replays
-        Assert.Equal(2, CountOf(result.Output, "✗ Cache miss: answered by claude-test-model"));
+        Assert.Equal(2, CountOf(result.Output, "✗ Cache miss - answered by claude-test-model"));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed partial class AgentApplicationTests
         Assert.Equal(1024, request.MaxTokens);
         Assert.Equal([("user", "What is the capital of France?")], request.Messages);
         Assert.Contains("Answer to: What is the capital of France?", result.Output, StringComparison.Ordinal);
-        Assert.Contains("✓ Answered (caching disabled): answered by claude-test-model", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✓ Answered by claude-test-model in ", result.Output, StringComparison.Ordinal);
         Assert.Contains("Claude's response", result.Output, StringComparison.Ordinal);
     }
 

@@ -11,6 +11,18 @@ internal sealed record AgentHost(IAnsiConsole Console, Func<string, string?> Get
 {
     /// <summary>Gets the host of this process.</summary>
     /// <returns>The process's console, environment, standard input and system clock.</returns>
-    public static AgentHost FromProcess() =>
-        new(AnsiConsole.Console, Environment.GetEnvironmentVariable, System.Console.In, TimeProvider.System);
+    public static AgentHost FromProcess()
+    {
+        var console = AnsiConsole.Console;
+
+        // Like the other samples: when the output is redirected there is no window to measure, so COLUMNS gives the width.
+        if (System.Console.IsOutputRedirected
+            && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
+            && columns > 0)
+        {
+            console.Profile.Width = columns;
+        }
+
+        return new(console, Environment.GetEnvironmentVariable, System.Console.In, TimeProvider.System);
+    }
 }

@@ -200,21 +200,21 @@ internal sealed class AgentSession
         var answeredBy = $"answered by {response.ModelId ?? _settings.Model.Value} in {latency}{Tokens(response.Usage)}";
         if (before is null || after is null)
         {
-            _reporter.Success($"Answered (caching disabled): {answeredBy}");
+            _reporter.Success($"Answered by {response.ModelId ?? _settings.Model.Value} in {latency}{Tokens(response.Usage)} (caching disabled)");
             return;
         }
 
         if (Delta(before, after, SemanticCacheLookupResult.Error) + Delta(before, after, SemanticCacheLookupResult.Timeout) > 0)
         {
-            _reporter.Failure($"Cache lookup failed: {answeredBy}");
+            _reporter.Failure($"Cache lookup failed - {answeredBy}");
         }
         else if (Delta(before, after, SemanticCacheLookupResult.Bypass) > 0)
         {
-            _reporter.Miss($"Cache bypassed: {answeredBy}");
+            _reporter.Miss($"Cache bypassed - {answeredBy}");
         }
         else
         {
-            _reporter.Miss($"Cache miss: {answeredBy}");
+            _reporter.Miss($"Cache miss - {answeredBy}");
         }
 
         if (after.EntriesWritten > before.EntriesWritten)
