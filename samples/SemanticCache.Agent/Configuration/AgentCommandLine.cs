@@ -162,14 +162,47 @@ internal sealed class AgentCommandLine
         ScyllaTls, ScyllaTlsCaFile, ScyllaTlsServerName, ScyllaTlsSkipHostnameValidation,
     ];
 
+    private static readonly Dictionary<string, string> HelpNames = new(StringComparer.Ordinal)
+    {
+        ["--model"] = "id",
+        ["--anthropic-api-key"] = "key",
+        ["--openai-api-key"] = "key",
+        ["--endpoint"] = "url",
+        ["--max-tokens"] = "count",
+        ["--embedding-model"] = "folder|name",
+        ["--similarity-threshold"] = "0..1",
+        ["--ttl"] = "duration",
+        ["--l1-max-entries"] = "count",
+        ["--memory-snapshot"] = "file",
+        ["--history"] = "messages",
+        ["--postgres-connection-string"] = "string",
+        ["--postgres-host"] = "host",
+        ["--postgres-port"] = "port",
+        ["--postgres-user"] = "user",
+        ["--postgres-password"] = "password",
+        ["--postgres-database"] = "name",
+        ["--postgres-schema"] = "name",
+        ["--postgres-table"] = "name",
+        ["--scylla-contact-points"] = "hosts",
+        ["--scylla-port"] = "port",
+        ["--scylla-user"] = "user",
+        ["--scylla-password"] = "password",
+        ["--scylla-keyspace"] = "name",
+        ["--scylla-table"] = "name",
+        ["--scylla-pool-size"] = "count",
+        ["--scylla-max-requests-per-connection"] = "count",
+        ["--scylla-tls-ca-file"] = "file",
+        ["--scylla-tls-server-name"] = "name",
+    };
+
     private static string Describe(string description, string environmentVariable, string defaultText) =>
         $"{description} [env: {environmentVariable}] [default: {defaultText}]";
 
     private static Option<string> Text(string name, string description, string environmentVariable, string defaultText, params string[] aliases) =>
-        new(name, aliases) { Description = Describe(description, environmentVariable, defaultText) };
+        new(name, aliases) { Description = Describe(description, environmentVariable, defaultText), HelpName = HelpNames.GetValueOrDefault(name) };
 
     private static Option<T> Typed<T>(string name, string description, string environmentVariable, string defaultText, params string[] aliases) =>
-        new(name, aliases) { Description = Describe(description, environmentVariable, defaultText) };
+        new(name, aliases) { Description = Describe(description, environmentVariable, defaultText), HelpName = HelpNames.GetValueOrDefault(name) };
 
     private static Option<string> Choice(string name, string description, string environmentVariable, string defaultText, params string[] values)
     {
