@@ -19,26 +19,11 @@ internal sealed class CqlQueryParameters
     public int? PageSize { get; init; }
 
     /// <summary>Gets the paging state returned with the previous page, or <see langword="null"/>.</summary>
-    public ReadOnlyMemory<byte>? PagingState { get; init; }
+    public byte[]? PagingState { get; init; }
 
     /// <summary>Gets the serial consistency for conditional updates, or <see langword="null"/> for the server default (SERIAL).</summary>
     public ScyllaConsistency? SerialConsistency { get; init; }
 
     /// <summary>Gets the default timestamp in microseconds since the epoch, or <see langword="null"/> for the server's.</summary>
     public long? DefaultTimestamp { get; init; }
-
-    /// <summary>Returns a copy that continues from a paging state.</summary>
-    /// <param name="pagingState">The paging state of the previous page.</param>
-    /// <returns>The parameters for the next page.</returns>
-    public CqlQueryParameters WithPagingState(ReadOnlyMemory<byte> pagingState) => new()
-    {
-        Consistency = Consistency,
-        Values = Values,
-        ValueTypes = ValueTypes,
-        SkipMetadata = SkipMetadata,
-        PageSize = PageSize,
-        PagingState = pagingState,
-        SerialConsistency = SerialConsistency,
-        DefaultTimestamp = DefaultTimestamp,
-    };
 }

@@ -206,7 +206,7 @@ internal static class CqlRequestEncoder
 
         if (parameters.PagingState is { } pagingState)
         {
-            writer.WriteBytes(pagingState.Span);
+            writer.WriteBytes(pagingState);
         }
 
         if (parameters.SerialConsistency is { } serial)
