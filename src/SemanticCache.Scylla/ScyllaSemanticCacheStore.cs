@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace SemanticCache.Scylla;
 
@@ -51,15 +52,15 @@ public sealed class ScyllaSemanticCacheStore : ISemanticCacheStore, IAsyncDispos
     /// <param name="timeProvider">The clock for expiry checks, or <see langword="null"/> for <see cref="TimeProvider.System"/>. Network timeouts always use real time.</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/> for no logging.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="OptionsValidationException">The options are invalid; the failures list every problem.</exception>
     public ScyllaSemanticCacheStore(
         ScyllaSemanticCacheStoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new ScyllaSemanticCacheStoreOptionsValidator().Validate(null, options);
+        var validation = new ScyllaSemanticCacheStoreOptionsValidator().Validate(Options.DefaultName, options);
         if (validation.Failed)
         {
-            throw new ArgumentException($"Invalid {nameof(ScyllaSemanticCacheStoreOptions)}: {validation.FailureMessage}", nameof(options));
+            throw new OptionsValidationException(Options.DefaultName, typeof(ScyllaSemanticCacheStoreOptions), validation.Failures);
         }
 
         _options = Copy(options);

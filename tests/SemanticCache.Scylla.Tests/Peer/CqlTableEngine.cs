@@ -715,34 +715,37 @@ internal sealed partial class CqlTableEngine
             throw new PeerException(0x2200, "Cannot execute this query as it might involve data filtering and thus may have unpredictable performance. If you want to execute this query despite the performance unpredictability, use ALLOW FILTERING");
         }
 
-        var rows = table.Rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value)
-            .Where(r => r.IsLive(now) && restrictions.All(x => x.Value is not null && r.Get(x.Column, now) is { } v && v.AsSpan().SequenceEqual(x.Value)))
+        // Like Cassandra's, the paging state records where the last page ended (the last row's primary key), so rows
+        // deleted meanwhile do not shift the next page.
+        string? after = null;
+        if (request.PagingState is { } state)
+        {
+            if (state.Length <= PagingMagic.Length || !state.AsSpan(0, PagingMagic.Length).SequenceEqual(PagingMagic))
+            {
+                throw new PeerException(0x000A, "Invalid paging state");
+            }
+
+            after = Encoding.UTF8.GetString(state.AsSpan(PagingMagic.Length));
+        }
+
+        var rows = table.Rows.OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0)
+            .Where(r => r.Value.IsLive(now) && restrictions.All(x => x.Value is not null && r.Value.Get(x.Column, now) is { } v && v.AsSpan().SequenceEqual(x.Value)))
             .ToList();
         if (limit is { } l)
         {
             rows = [.. rows.Take(l)];
         }
 
-        int offset = 0;
-        if (request.PagingState is { } state)
-        {
-            if (state.Length != PagingMagic.Length + 4 || !state.AsSpan(0, PagingMagic.Length).SequenceEqual(PagingMagic))
-            {
-                throw new PeerException(0x000A, "Invalid paging state");
-            }
-
-            offset = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(state.AsSpan(PagingMagic.Length));
-        }
-
         byte[]? nextState = null;
-        var page = rows.Skip(offset).ToList();
+        var page = rows;
         if (request.PageSize is > 0 and var pageSize && page.Count > pageSize)
         {
             page = [.. page.Take(pageSize)];
-            nextState = [.. PagingMagic, .. new PeerWriter().Int(offset + pageSize).ToArray()];
+            nextState = [.. PagingMagic, .. Encoding.UTF8.GetBytes(page[^1].Key)];
         }
 
-        return Rows(statement, [.. page.Select(r => statement.Columns.Select(c => r.Get(c, now)).ToArray())], request, nextState);
+        return Rows(statement, [.. page.Select(r => statement.Columns.Select(c => r.Value.Get(c, now)).ToArray())], request, nextState);
     }
 
     private PeerReply Ann(
