@@ -170,7 +170,8 @@ public sealed class CqlConnectionTests
         }
 
         Assert.True(connection.IsClosed);
-        Assert.NotNull(closedWith);
+        Assert.NotNull(await connection.Completion);
+        Assert.True(await TestSettings.EventuallyAsync(() => Volatile.Read(ref closedWith) is not null), "Closed is raised with the cause");
         await Assert.ThrowsAsync<ScyllaConnectionException>(() => QueryNumberAsync(connection, 4));
     }
 
