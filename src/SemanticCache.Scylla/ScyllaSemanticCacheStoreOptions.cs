@@ -39,7 +39,10 @@ public sealed class ScyllaSemanticCacheStoreOptions
     public string Table { get; set; } = "entries";
 
     /// <summary>Gets or sets the dimension of the vectors (the embedding model's output size), from 1 to 16,000.</summary>
-    /// <value>The default is 0, which is invalid: it must be set.</value>
+    /// <value>
+    /// The default is 0: <c>UseScylla</c> then takes it from the cache's embedding generator metadata; without dependency
+    /// injection it must be set.
+    /// </value>
     public int Dimensions { get; set; }
 
     /// <summary>Gets or sets the dialect, which decides the vector index DDL.</summary>

@@ -58,7 +58,7 @@ public sealed class ScyllaSemanticCacheStoreOptionsValidator : IValidateOptions<
 
         if (options.Dimensions is < 1 or > MaxDimensions)
         {
-            failures.Add($"Dimensions must be from 1 to {MaxDimensions} (was {options.Dimensions}); set it to the embedding model's output size.");
+            failures.Add($"Dimensions must be from 1 to {MaxDimensions} (was {options.Dimensions}); set it to the embedding model's output size (UseScylla takes it from an embedding generator that reports DefaultModelDimensions).");
         }
 
         if (options.Dimensions == 1 && options.SimilarityFunction == ScyllaSimilarityFunction.Cosine)

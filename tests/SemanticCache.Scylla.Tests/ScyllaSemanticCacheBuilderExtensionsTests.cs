@@ -52,6 +52,32 @@ public sealed class ScyllaSemanticCacheBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task UseScylla_DimensionsNotSet_AreTakenFromTheCachesEmbeddingGenerator()
+    {
+        var services = new ServiceCollection();
+        services.AddSemanticCache()
+            .UseEmbeddingGenerator(new DimensionsOnlyEmbeddingGenerator(12))
+            .UseScylla(o => o.ContactPoints = ["127.0.0.1:1"]);
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ScyllaSemanticCacheStoreOptions>>().Value;
+
+        Assert.Equal(12, options.Dimensions);
+    }
+
+    [Fact]
+    public async Task UseScylla_DimensionsSet_WinOverTheEmbeddingGenerator()
+    {
+        var services = new ServiceCollection();
+        services.AddSemanticCache()
+            .UseEmbeddingGenerator(new DimensionsOnlyEmbeddingGenerator(12))
+            .UseScylla(o => o.Dimensions = 5);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(5, provider.GetRequiredService<IOptions<ScyllaSemanticCacheStoreOptions>>().Value.Dimensions);
+    }
+
+    [Fact]
     public void UseScylla_NullBuilder_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => ScyllaSemanticCacheBuilderExtensions.UseScylla(null!));
