@@ -27,16 +27,17 @@ public sealed class ScyllaSemanticCacheStoreOptions
     /// <value>The default is <see langword="null"/>.</value>
     public string? Password { get; set; }
 
-    /// <summary>Gets or sets the keyspace (lower-case letters, digits and underscores, starting with a letter; at most 48 characters).</summary>
+    /// <summary>Gets or sets the keyspace (lower-case letters, digits and underscores, starting with a letter; at most 48 characters; not a reserved CQL keyword).</summary>
     /// <value>The default is <c>semantic_cache</c>.</value>
     public string Keyspace { get; set; } = "semantic_cache";
 
     /// <summary>
-    /// Gets or sets the table (lower-case letters, digits and underscores, starting with a letter; at most 32 characters).
+    /// Gets or sets the table (lower-case letters, digits and underscores, starting with a letter; at most 32 characters;
+    /// not a reserved CQL keyword such as <c>entries</c>).
     /// The store also creates <c>&lt;table&gt;_lookup</c> for tags and partitions.
     /// </summary>
-    /// <value>The default is <c>entries</c>.</value>
-    public string Table { get; set; } = "entries";
+    /// <value>The default is <c>cache_entries</c>.</value>
+    public string Table { get; set; } = "cache_entries";
 
     /// <summary>Gets or sets the dimension of the vectors (the embedding model's output size), from 1 to 16,000.</summary>
     /// <value>

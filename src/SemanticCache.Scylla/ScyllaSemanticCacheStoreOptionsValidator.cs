@@ -48,12 +48,12 @@ public sealed class ScyllaSemanticCacheStoreOptionsValidator : IValidateOptions<
 
         if (!CqlIdentifier.IsValid(options.Keyspace, MaxKeyspaceNameLength))
         {
-            failures.Add($"Keyspace '{options.Keyspace}' must be 1-{MaxKeyspaceNameLength} lower-case letters, digits or underscores, starting with a letter.");
+            failures.Add($"Keyspace '{options.Keyspace}' must be 1-{MaxKeyspaceNameLength} lower-case letters, digits or underscores, starting with a letter, and not a reserved CQL keyword.");
         }
 
         if (!CqlIdentifier.IsValid(options.Table, MaxTableNameLength))
         {
-            failures.Add($"Table '{options.Table}' must be 1-{MaxTableNameLength} lower-case letters, digits or underscores, starting with a letter.");
+            failures.Add($"Table '{options.Table}' must be 1-{MaxTableNameLength} lower-case letters, digits or underscores, starting with a letter, and not a reserved CQL keyword (such as entries).");
         }
 
         if (options.Dimensions is < 1 or > MaxDimensions)

@@ -28,6 +28,8 @@ public sealed class ScyllaSemanticCacheStoreOptionsValidatorTests
         { "Keyspace 'Semantic'", o => o.Keyspace = "Semantic" },
         { "Keyspace '1ks'", o => o.Keyspace = "1ks" },
         { "Table 'a-b'", o => o.Table = "a-b" },
+        { "Table 'entries'", o => o.Table = "entries" },
+        { "Keyspace 'schema'", o => o.Keyspace = "schema" },
         { "Table '", o => o.Table = new string('t', 33) },
         { "Dimensions must be from 1 to 16000", o => o.Dimensions = 16001 },
         { "Cosine similarity needs", o => o.Dimensions = 1 },

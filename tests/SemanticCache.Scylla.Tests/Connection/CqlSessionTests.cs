@@ -194,6 +194,19 @@ public sealed class CqlSessionTests
     }
 
     [Fact]
+    public async Task QueryAsync_ReservedKeywordAsTableName_IsASyntaxError()
+    {
+        await using var peer = CqlPeer.Start();
+        await using var session = await OpenAsync([peer]);
+        await CreateSchemaAsync(session);
+
+        var exception = await Assert.ThrowsAsync<ScyllaServerException>(() => session.QueryAsync(
+            "CREATE TABLE IF NOT EXISTS ks.entries (k text PRIMARY KEY)", Read, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(ScyllaErrorCode.SyntaxError, exception.ErrorCode);
+    }
+
+    [Fact]
     public async Task QueryAsync_ServerWarnings_AreLogged()
     {
         await using var peer = CqlPeer.Start();

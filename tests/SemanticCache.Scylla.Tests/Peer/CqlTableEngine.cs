@@ -152,9 +152,48 @@ internal sealed partial class CqlTableEngine
         return PeerReply.Raw(0x08, body.ToArray());
     }
 
+    // Reserved keywords of both servers (Cassandra's reserved_keywords.txt, ScyllaDB's CQL appendix A): an unquoted
+    // identifier that is one of them is a syntax error.
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ADD", "ALLOW", "ALTER", "AND", "APPLY", "ASC", "AUTHORIZE", "BATCH", "BEGIN", "BY", "COLUMNFAMILY", "CREATE",
+        "DELETE", "DESC", "DESCRIBE", "DROP", "ENTRIES", "EXECUTE", "FROM", "FULL", "GRANT", "IF", "IN", "INDEX",
+        "INFINITY", "INSERT", "INTO", "IS", "KEYSPACE", "LIMIT", "MATERIALIZED", "MODIFY", "NAN", "NORECURSIVE", "NOT",
+        "NULL", "OF", "ON", "OR", "ORDER", "PRIMARY", "RENAME", "REPLACE", "REVOKE", "SCHEMA", "SELECT", "SET", "TABLE",
+        "TO", "TOKEN", "TRUNCATE", "UNLOGGED", "UPDATE", "USE", "USING", "VIEW", "WHERE", "WITH", "CONSTRAINT", "LENGTH", "CHECK",
+    };
+
+    private static PeerStatement RejectReservedIdentifiers(PeerStatement statement)
+    {
+        var identifiers = new List<string?> { statement.Keyspace, statement.Table, statement.IndexName };
+        identifiers.AddRange(statement.Columns);
+        identifiers.AddRange(statement.Where.Select(w => w.Column));
+        if (statement.AnnColumn is not null)
+        {
+            identifiers.Add(statement.AnnColumn);
+        }
+
+        if (statement.Body is not null)
+        {
+            identifiers.AddRange(SplitTopLevel(statement.Body).Select(part => part.Split(' ')[0]).Where(word => !word.Equals("PRIMARY", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        foreach (string? identifier in identifiers)
+        {
+            if (identifier is not null && statement.Kind != PeerStatementKind.SystemLocal && ReservedWords.Contains(identifier))
+            {
+                throw new PeerException(0x2000, $"line 1:0 no viable alternative at input '{identifier}'");
+            }
+        }
+
+        return statement;
+    }
+
     private static string Normalize(string query) => Whitespace().Replace(query.Trim().TrimEnd(';'), " ");
 
-    private static PeerStatement Parse(string query)
+    private static PeerStatement Parse(string query) => RejectReservedIdentifiers(ParseCore(query));
+
+    private static PeerStatement ParseCore(string query)
     {
         string q = Normalize(query);
         Match m;

@@ -26,9 +26,9 @@ public sealed class ScyllaSemanticCacheStoreTests
         Assert.Equal(
             [
                 "CREATE KEYSPACE IF NOT EXISTS semantic_cache WITH replication = {'class': 'NetworkTopologyStrategy', 'replication_factor': 1} AND tablets = {'enabled': true}",
-                "CREATE TABLE IF NOT EXISTS semantic_cache.entries (key text PRIMARY KEY, scope_hash text, partition text, embedded_text text, embedding vector<float, 4>, response blob, format_version int, created_at timestamp, expires_at timestamp, tags list<text>, model_id text)",
-                "CREATE TABLE IF NOT EXISTS semantic_cache.entries_lookup (kind text, name text, key text, PRIMARY KEY ((kind, name), key))",
-                "CREATE CUSTOM INDEX IF NOT EXISTS entries_embedding_idx ON semantic_cache.entries (embedding, scope_hash) USING 'vector_index' WITH OPTIONS = {'similarity_function': 'COSINE'}",
+                "CREATE TABLE IF NOT EXISTS semantic_cache.cache_entries (key text PRIMARY KEY, scope_hash text, partition text, embedded_text text, embedding vector<float, 4>, response blob, format_version int, created_at timestamp, expires_at timestamp, tags list<text>, model_id text)",
+                "CREATE TABLE IF NOT EXISTS semantic_cache.cache_entries_lookup (kind text, name text, key text, PRIMARY KEY ((kind, name), key))",
+                "CREATE CUSTOM INDEX IF NOT EXISTS cache_entries_embedding_idx ON semantic_cache.cache_entries (embedding, scope_hash) USING 'vector_index' WITH OPTIONS = {'similarity_function': 'COSINE'}",
             ],
             peer.Engine.Ddl);
     }
@@ -43,7 +43,7 @@ public sealed class ScyllaSemanticCacheStoreTests
 
         Assert.False(store.UsesServerSideFiltering);
         Assert.Equal(
-            "CREATE CUSTOM INDEX IF NOT EXISTS entries_embedding_idx ON semantic_cache.entries (embedding) USING 'vector_index' WITH OPTIONS = {'similarity_function': 'COSINE'}",
+            "CREATE CUSTOM INDEX IF NOT EXISTS cache_entries_embedding_idx ON semantic_cache.cache_entries (embedding) USING 'vector_index' WITH OPTIONS = {'similarity_function': 'COSINE'}",
             peer.Engine.Ddl.Last());
     }
 
@@ -62,9 +62,9 @@ public sealed class ScyllaSemanticCacheStoreTests
         var ddl = peer.Engine.Ddl.ToList();
         Assert.Equal("CREATE KEYSPACE IF NOT EXISTS semantic_cache WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", ddl[0]);
         Assert.Equal(
-            "CREATE CUSTOM INDEX IF NOT EXISTS entries_embedding_idx ON semantic_cache.entries (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'DOT_PRODUCT'}",
+            "CREATE CUSTOM INDEX IF NOT EXISTS cache_entries_embedding_idx ON semantic_cache.cache_entries (embedding) USING 'StorageAttachedIndex' WITH OPTIONS = {'similarity_function': 'DOT_PRODUCT'}",
             ddl[3]);
-        Assert.Equal("CREATE CUSTOM INDEX IF NOT EXISTS entries_scope_idx ON semantic_cache.entries (scope_hash) USING 'StorageAttachedIndex'", ddl[4]);
+        Assert.Equal("CREATE CUSTOM INDEX IF NOT EXISTS cache_entries_scope_idx ON semantic_cache.cache_entries (scope_hash) USING 'StorageAttachedIndex'", ddl[4]);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ScyllaSemanticCacheStoreTests
 
         Assert.Single(matches);
         Assert.Equal(
-            "SELECT key, scope_hash, partition, embedded_text, embedding, response, format_version, created_at, expires_at, tags, model_id FROM semantic_cache.entries WHERE scope_hash = ? ORDER BY embedding ANN OF ? LIMIT ? ALLOW FILTERING",
+            "SELECT key, scope_hash, partition, embedded_text, embedding, response, format_version, created_at, expires_at, tags, model_id FROM semantic_cache.cache_entries WHERE scope_hash = ? ORDER BY embedding ANN OF ? LIMIT ? ALLOW FILTERING",
             peer.Engine.AnnQueries.Last());
         Assert.Equal(6, peer.Engine.AnnLimits.Last());
         Assert.Equal((int)ScyllaConsistency.LocalOne, peer.ReceivedWithOpcode(0x0A).Last().Consistency);
@@ -306,7 +306,7 @@ public sealed class ScyllaSemanticCacheStoreTests
         Assert.Equal([0x0D, 0x0A], requests.Select(r => r.Opcode));
         Assert.Equal(1, requests[0].BatchType);
         Assert.Equal(3, requests[0].BatchStatements.Count); // the partition and two distinct tags
-        Assert.Equal(3, peer.Engine.CountRows("semantic_cache", "entries_lookup"));
+        Assert.Equal(3, peer.Engine.CountRows("semantic_cache", "cache_entries_lookup"));
         Assert.Equal((int)ScyllaConsistency.LocalQuorum, requests[1].Consistency);
     }
 
@@ -332,9 +332,9 @@ public sealed class ScyllaSemanticCacheStoreTests
         Assert.Equal(0, await store.RemoveByTagsAsync(["old"], matchAll: false, Ct));
 
         Assert.NotNull(await store.GetAsync("k", Ct));
-        Assert.Equal(2, peer.Engine.CountRows("semantic_cache", "entries_lookup")); // the partition row and "new"
+        Assert.Equal(2, peer.Engine.CountRows("semantic_cache", "cache_entries_lookup")); // the partition row and "new"
         Assert.Equal(1, await store.RemoveByTagsAsync(["new"], matchAll: true, Ct));
-        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "entries_lookup"));
+        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "cache_entries_lookup"));
     }
 
     [Fact]
@@ -362,7 +362,7 @@ public sealed class ScyllaSemanticCacheStoreTests
 
         Assert.False(await store.RemoveAsync("k", Ct));
 
-        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "entries"));
+        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "cache_entries"));
     }
 
     [Fact]
@@ -377,8 +377,8 @@ public sealed class ScyllaSemanticCacheStoreTests
 
         await store.ClearAsync(Ct);
 
-        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "entries"));
-        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "entries_lookup"));
+        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "cache_entries"));
+        Assert.Equal(0, peer.Engine.CountRows("semantic_cache", "cache_entries_lookup"));
         Assert.True(peer.ReceivedWithOpcode(0x0A).Count(r => r.PagingState is not null) >= 2, "the scan should page (page size 7)");
     }
 
@@ -459,7 +459,7 @@ public sealed class ScyllaSemanticCacheStoreTests
         options.Table = "changed";
         await store.InitializeAsync(Ct);
 
-        Assert.Contains(peer.Engine.Ddl, d => d.Contains("semantic_cache.entries ", StringComparison.Ordinal));
+        Assert.Contains(peer.Engine.Ddl, d => d.Contains("semantic_cache.cache_entries ", StringComparison.Ordinal));
         Assert.DoesNotContain(peer.Engine.Ddl, d => d.Contains("changed", StringComparison.Ordinal));
     }
 
