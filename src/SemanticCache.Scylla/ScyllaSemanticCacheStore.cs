@@ -564,7 +564,7 @@ public sealed class ScyllaSemanticCacheStore : ISemanticCacheStore, IAsyncDispos
                     await session.QueryAsync(_statements.CreateVectorIndex(_dialect, function, withScopeFilteringColumn: true), ddl, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
                 catch (ScyllaServerException ex) when (_options.ServerSideFiltering is null
-                    && ex.ErrorCode is ScyllaErrorCode.Invalid or ScyllaErrorCode.SyntaxError or ScyllaErrorCode.ConfigError)
+                    && ex.ErrorCode is ScyllaErrorCode.Invalid or ScyllaErrorCode.SyntaxError or ScyllaErrorCode.ConfigError or ScyllaErrorCode.ServerError)
                 {
                     // ScyllaDB 2025.4 indexes the vector column alone.
                     _logger.FilteringIndexRejected(ex.ServerMessage);
