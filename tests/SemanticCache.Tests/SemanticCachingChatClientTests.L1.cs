@@ -45,4 +45,31 @@ public sealed partial class SemanticCachingChatClientTests
 
         Assert.Null((await h.AskAsync("cleared")).GetSemanticCacheHit());
     }
+
+    [Fact]
+    public async Task GetResponseAsync_StoreHit_IsReportedToAHitRecordingStore()
+    {
+        var store = new TestStore();
+        using var h = new CacheHarness(store: store);
+        await h.AskAsync("q");
+
+        var hit = await h.AskAsync("q");
+
+        await WaitUntilAsync(() => store.RecordedHits.Count == 1);
+        Assert.Equal(hit.GetSemanticCacheHit()!.EntryKey, Assert.Single(store.RecordedHits));
+    }
+
+    [Fact]
+    public async Task GetResponseAsync_L1Hit_IsNotReportedToTheStore()
+    {
+        var store = new TestStore();
+        using var h = new CacheHarness(o => o.L1 = new SemanticCacheL1Options(), store);
+        await h.AskAsync("q");
+
+        var hit = await h.AskAsync("q");
+        await Task.Delay(100, Ct);
+
+        Assert.Equal(SemanticCacheTier.L1, hit.GetSemanticCacheHit()!.Tier);
+        Assert.Empty(store.RecordedHits);
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
     private readonly Channel<SemanticCacheEntry>? _writeQueue;
     private readonly Task? _writeLoop;
     private int _disposed;
+    private int _hitRecordsInFlight;
 
     public SemanticCacheEngine(
         ISemanticCacheStore store,
@@ -175,6 +176,11 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
             activity?.SetTag(TelemetryNames.TierTag, outcome.Tier.ToTagValue());
             if (outcome.Entry is { } entry)
             {
+                if (outcome.Tier == SemanticCacheTier.Store && _store is ISemanticCacheHitRecorder recorder)
+                {
+                    RecordHitInBackground(recorder, entry.Key);
+                }
+
                 Log.Hit(Logger, Options.CacheName, outcome.Result.ToTagValue(), outcome.Tier.ToTagValue(), entry.Key, outcome.Similarity);
             }
 
@@ -355,6 +361,33 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // Usage statistics are best effort: never on the request path, and skipped rather than queued under a burst.
+    private void RecordHitInBackground(ISemanticCacheHitRecorder recorder, string key)
+    {
+        if (Interlocked.Increment(ref _hitRecordsInFlight) > 64)
+        {
+            Interlocked.Decrement(ref _hitRecordsInFlight);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var deadline = new CancellationTokenSource(Options.WriteTimeout, TimeProvider);
+                await recorder.RecordHitAsync(key, deadline.Token);
+            }
+            catch (Exception ex)
+            {
+                Log.OperationFailed(Logger, Options.CacheName, "hit recording", ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _hitRecordsInFlight);
+            }
+        });
+    }
 
     private async ValueTask<bool> VerifyAsync(ISemanticCacheVerifier verifier, string query, SemanticCacheMatch match, CancellationToken token)
     {

@@ -4,7 +4,7 @@ namespace SemanticCache.Tests;
 /// A store double that delegates to a real <see cref="InMemorySemanticCacheStore"/> and lets a test inject failures,
 /// hangs or corruption into any operation through <see cref="Before"/>.
 /// </summary>
-public sealed class TestStore(TimeProvider? timeProvider = null) : ISemanticCacheStore
+public sealed class TestStore(TimeProvider? timeProvider = null) : ISemanticCacheStore, ISemanticCacheHitRecorder
 {
     private int _operations;
 
@@ -16,7 +16,18 @@ public sealed class TestStore(TimeProvider? timeProvider = null) : ISemanticCach
     /// <summary>Gets or sets a transformation applied to entries read back (to simulate corruption).</summary>
     public Func<SemanticCacheEntry, SemanticCacheEntry>? OnRead { get; set; }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recordedHits = new();
+
     public int Operations => Volatile.Read(ref _operations);
+
+    /// <summary>Gets the keys the cache reported as served (hit recording), in order.</summary>
+    public IReadOnlyCollection<string> RecordedHits => _recordedHits;
+
+    public ValueTask<bool> RecordHitAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _recordedHits.Enqueue(key);
+        return ValueTask.FromResult(true);
+    }
 
     public async ValueTask<SemanticCacheEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
