@@ -87,7 +87,7 @@ internal static class AgentCacheFactory
             case CacheBackend.PgVector:
                 return (PgVectorStoreWiring.Use(builder, settings, dimensions), PgVectorStoreWiring.PrepareAsync);
             case CacheBackend.Scylla:
-                throw new NotSupportedException("SemanticCache.Scylla is not part of this build yet.");
+                return (ScyllaStoreWiring.Use(builder, settings, dimensions), ScyllaStoreWiring.PrepareAsync);
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Cache.Value, "No cache to create.");
         }
