@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SemanticCache.PgVector;
+
 namespace SemanticCache.Agent.Tests;
 
 public sealed class PgVectorStoreWiringTests
@@ -35,6 +39,20 @@ public sealed class PgVectorStoreWiringTests
         var builder = PgVectorStoreWiring.ConnectionString(Settings([], new() { ["POSTGRES_CONNECTION_STRING"] = "Host=envhost;Database=envdb" }).Postgres);
 
         Assert.Equal(("envhost", "envdb"), (builder.Host, builder.Database));
+    }
+
+    [Fact]
+    public void Use_StoreOptions_ComeFromTheSettings()
+    {
+        var services = new ServiceCollection();
+        var settings = Settings(["--with-cache", "pgvector", "--postgres-schema", "agent", "--postgres-table", "answers", "--similarity-function", "inner_product"]);
+
+        var name = PgVectorStoreWiring.Use(services.AddSemanticCache(), settings, () => 384);
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<PgVectorSemanticCacheStoreOptions>>().Value;
+
+        Assert.Equal("PostgreSQL at postgres@localhost:5432/postgres", name);
+        Assert.Equal(("agent", "answers", 384, PgVectorSimilarityFunction.InnerProduct), (options.Schema, options.TableName, options.Dimensions, options.SimilarityFunction));
     }
 
     private static AgentSettings Settings(string[] args, Dictionary<string, string>? environment = null)
