@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Spectre.Console;
 
 namespace SemanticCache.Agent;
 
@@ -15,6 +16,9 @@ internal static class AgentApplication
     /// <summary>The exit code of a run that could not start: a malformed option or a missing API key.</summary>
     public const int UsageError = 2;
 
+    /// <summary>The exit code of a run stopped with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Runs the agent.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="host">The console, environment, input and clock to use.</param>
@@ -26,7 +30,19 @@ internal static class AgentApplication
         ArgumentNullException.ThrowIfNull(host);
         var commandLine = new AgentCommandLine();
         var exitCode = Success;
-        commandLine.Root.SetAction(async (parseResult, token) => exitCode = await RunAgentAsync(commandLine, parseResult, host, token));
+        commandLine.Root.SetAction(async (parseResult, token) =>
+        {
+            try
+            {
+                exitCode = await RunAgentAsync(commandLine, parseResult, host, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                host.Console.WriteLine();
+                new AgentReporter(host.Console, new SecretRedactor([])).Failure("Cancelled");
+                exitCode = Cancelled;
+            }
+        });
         var parseResult = commandLine.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -41,7 +57,9 @@ internal static class AgentApplication
         }
 
         var writer = host.Console.Profile.Out.Writer;
-        var code = await parseResult.InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer }, cancellationToken);
+        // The caller owns Ctrl+C (see Program.cs), so System.CommandLine installs no handler of its own.
+        var code = await parseResult.InvokeAsync(
+            new InvocationConfiguration { Output = writer, Error = writer, ProcessTerminationTimeout = null }, cancellationToken);
         return code != 0 ? code : exitCode;
     }
 

@@ -59,6 +59,20 @@ public sealed class ProgramTests
         Assert.Contains("No Anthropic API key", agent.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Main_CtrlCWhileWaitingForInput_StopsWith130()
+    {
+        SkipUnlessProcMaps();
+        await using var server = await AnthropicMessagesServer.StartAsync();
+        await using var agent = AgentProcess.Start(AgentRunner.Against(server, "--with-cache", "none", "--interactive"));
+        await agent.WaitForAsync("Interactive mode", Timeout);
+
+        await agent.InterruptAsync();
+
+        Assert.Equal(AgentApplication.Cancelled, await agent.WaitForExitAsync(Timeout));
+        Assert.Contains("✗ Cancelled", agent.Output, StringComparison.Ordinal);
+    }
+
     private static bool IsOnnxRuntime(string file) => Path.GetFileName(file).StartsWith("libonnxruntime", StringComparison.Ordinal);
 
     private static void SkipUnlessProcMaps()

@@ -67,7 +67,8 @@ internal sealed class AgentSession
         while (true)
         {
             _reporter.AskForInput();
-            var line = await input.ReadLineAsync(cancellationToken);
+            // Console input blocks inside ReadLineAsync and ignores the token, so the read runs aside and Ctrl+C abandons the wait.
+            var line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
             if (line is null)
             {
                 break;

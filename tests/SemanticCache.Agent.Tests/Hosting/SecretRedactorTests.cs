@@ -5,9 +5,9 @@ public sealed class SecretRedactorTests
     [Fact]
     public void Redact_EverySecret_IsMasked()
     {
-        var redactor = new SecretRedactor(["alpha-key", "pw"]);
+        var redactor = new SecretRedactor(["alpha-key", "pass"]);
 
-        Assert.Equal("key *** and *** and *** again", redactor.Redact("key alpha-key and pw and alpha-key again"));
+        Assert.Equal("key *** and *** and *** again", redactor.Redact("key alpha-key and pass and alpha-key again"));
     }
 
     [Fact]
@@ -19,8 +19,8 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
-    public void Redact_EmptySecret_IsIgnored()
+    public void Redact_ValueShorterThanTheMinimum_IsLeftAlone()
     {
-        Assert.Equal("text", new SecretRedactor([string.Empty]).Redact("text"));
+        Assert.Equal("/exit", new SecretRedactor([string.Empty, "x", "xit"]).Redact("/exit"));
     }
 }
