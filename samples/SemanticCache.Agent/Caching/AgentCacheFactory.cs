@@ -35,7 +35,9 @@ internal static class AgentCacheFactory
             });
 
             int? dimensions = null;
+            step = $"load the embedding model {settings.EmbeddingModel.Value}";
             var modelName = OnnxEmbeddingWiring.Use(builder, settings);
+            step = "configure the store";
             var (storeName, prepare) = UseStore(builder, settings, () => dimensions);
 
             services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -52,7 +54,8 @@ internal static class AgentCacheFactory
 
             step = $"open the store ({storeName})";
             var store = services.GetRequiredKeyedService<ISemanticCacheStore>(SemanticCacheBuilderExtensions.ServiceKey);
-            var entries = await reporter.StatusAsync($"Connecting to {storeName}...", async () =>
+            var opening = settings.Cache.Value == CacheBackend.Memory ? $"Opening the {storeName}..." : $"Connecting to {storeName}...";
+            var entries = await reporter.StatusAsync(opening, async () =>
             {
                 await prepare(store, cancellationToken);
                 return await store.CountAsync(cancellationToken);

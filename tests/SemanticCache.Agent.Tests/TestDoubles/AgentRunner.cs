@@ -16,7 +16,8 @@ internal static class AgentRunner
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 240;
+        // Wide enough that no line wraps, so tests can look for whole messages.
+        console.Profile.Width = 1000;
         var variables = environment ?? new Dictionary<string, string>();
         using var reader = new StringReader(input ?? string.Empty);
         var host = new AgentHost(console, name => variables.GetValueOrDefault(name), reader, TimeProvider.System);
