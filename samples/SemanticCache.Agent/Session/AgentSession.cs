@@ -201,7 +201,7 @@ internal sealed class AgentSession
         var answeredBy = $"answered by {response.ModelId ?? _settings.Model.Value} in {latency}{Tokens(response.Usage)}";
         if (before is null || after is null)
         {
-            _reporter.Success($"Answered by {response.ModelId ?? _settings.Model.Value} in {latency}{Tokens(response.Usage)} (caching disabled)");
+            _reporter.Success($"Answered by {response.ModelId ?? _settings.Model.Value} in {latency}{Tokens(response.Usage)}");
             return;
         }
 
