@@ -35,8 +35,9 @@ internal static class AgentCacheFactory
             });
 
             int? dimensions = null;
+            Action<string> downloadStatus = _ => { };
             step = $"load the embedding model {settings.EmbeddingModel.Value}";
-            var modelName = OnnxEmbeddingWiring.Use(builder, settings);
+            var modelName = OnnxEmbeddingWiring.Use(builder, settings, text => downloadStatus(text));
             step = "configure the store";
             var (storeName, prepare) = UseStore(builder, settings, () => dimensions);
 
@@ -45,8 +46,10 @@ internal static class AgentCacheFactory
             // The generator first: the store's vector dimension comes from the loaded model.
             step = $"load the embedding model {modelName}";
             var generator = services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(SemanticCacheBuilderExtensions.ServiceKey);
-            dimensions = await reporter.StatusAsync($"Loading embedding model {modelName}...", async () =>
+            dimensions = await reporter.StatusAsync($"Loading embedding model {modelName}...", async status =>
             {
+                // A model named rather than given as a folder may be downloaded first; its progress replaces the spinner's text.
+                downloadStatus = status;
                 var probe = await generator.GenerateAsync(["semantic cache start-up probe"], cancellationToken: cancellationToken);
                 return probe[0].Vector.Length;
             });

@@ -86,7 +86,24 @@ internal sealed class AgentReporter
         return _console.Status().Spinner(Spinner.Known.Dots).StartAsync(Safe(text), _ => work());
     }
 
+    /// <summary>Runs work under a spinner whose text the work can change (for download progress).</summary>
+    /// <typeparam name="T">The work's result.</typeparam>
+    /// <param name="text">What is happening.</param>
+    /// <param name="work">The work; it receives a callback that replaces the text.</param>
+    /// <returns>The work's result.</returns>
+    public Task<T> StatusAsync<T>(string text, Func<Action<string>, Task<T>> work)
+    {
+        if (!_console.Profile.Capabilities.Interactive)
+        {
+            Info(text);
+            return work(Info);
+        }
+
+        return _console.Status().Spinner(Spinner.Known.Dots).StartAsync(Safe(text), context => work(update => context.Status(Safe(update))));
+    }
+
     /// <summary>Prints a table of settings.</summary>
+    /// <param name="title">The table's title.</param>
     /// <param name="rows">Name, value and source of each setting.</param>
     public void Table(string title, IEnumerable<(string Name, string Value, string Source)> rows)
     {
