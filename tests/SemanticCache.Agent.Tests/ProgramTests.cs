@@ -51,6 +51,21 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task Main_KnownModelName_IsResolvedBySemanticCacheOnnx()
+    {
+        // SemanticCache.Onnx reads SEMANTICCACHE_ONNX_MODEL_DIR itself, so this runs in a process of its own.
+        TestModels.Require();
+        await using var server = await AnthropicMessagesServer.StartAsync();
+        await using var agent = AgentProcess.Start(
+            AgentRunner.Against(server, "--with-cache", "memory", "--embedding-model", "all-MiniLM-L6-v2", "-p", "hi"),
+            new Dictionary<string, string> { ["SEMANTICCACHE_ONNX_MODEL_DIR"] = TestModels.Directory });
+
+        Assert.Equal(0, await agent.WaitForExitAsync(Timeout));
+        Assert.Contains("✓ Embedding model all-MiniLM-L6-v2 loaded (384 dimensions)", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ Cache miss", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Main_MissingApiKey_ExitsWithTwoAndSaysWhy()
     {
         await using var agent = AgentProcess.Start(["--with-cache", "none", "-p", "hi"]);

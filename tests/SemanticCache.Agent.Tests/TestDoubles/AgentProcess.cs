@@ -29,7 +29,7 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
     }
 
-    public static AgentProcess Start(IEnumerable<string> args)
+    public static AgentProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var agent = typeof(AgentProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AgentAssembly").Value!;
         var start = new ProcessStartInfo("dotnet")
@@ -49,6 +49,11 @@ internal sealed class AgentProcess : IAsyncDisposable
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ANTHROPIC_", StringComparison.Ordinal) || k.StartsWith("AGENT_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = new AgentProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
