@@ -197,4 +197,57 @@ public sealed partial class AgentApplicationTests
         var last = server.Requests[^1];
         Assert.Equal([("user", "two"), ("assistant", "Answer to: two"), ("user", "three")], last.Messages);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_OpenAIProviderAtALocalEndpoint_AnswersWithoutAKey(bool stream)
+    {
+        await using var server = await OpenAIChatServer.StartAsync();
+        string[] args = ["--provider", "openai", "--endpoint", server.BaseAddress.ToString(), "--model", "local-model", "--with-cache", "none", "-p", "hello there"];
+
+        var result = await AgentRunner.RunAsync(stream ? [.. args, "--stream"] : args);
+
+        Assert.Equal(0, result.ExitCode);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("local-model", "hello there", stream), (request.Model, request.Prompt, request.Stream));
+        Assert.Equal($"Bearer {ChatClientFactory.KeylessServerKey}", request.Authorization);
+        Assert.Contains("Local answer to: hello there", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Model response", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_OpenAIKeyFromTheEnvironment_IsSent()
+    {
+        await using var server = await OpenAIChatServer.StartAsync();
+
+        var result = await AgentRunner.RunAsync(
+            ["--provider", "openai", "--with-cache", "none", "-p", "hi"],
+            new Dictionary<string, string>
+            {
+                ["OPENAI_BASE_URL"] = server.BaseAddress.ToString(),
+                ["OPENAI_MODEL"] = "env-model",
+                ["OPENAI_API_KEY"] = "sk-openai-env-key",
+            });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(("env-model", "Bearer sk-openai-env-key"), (Assert.Single(server.Requests).Model, server.Requests[0].Authorization));
+        Assert.DoesNotContain("sk-openai-env-key", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShowConfig_TellsWhereEachValueCameFrom()
+    {
+        await using var server = await AnthropicMessagesServer.StartAsync();
+
+        var result = await AgentRunner.RunAsync(
+            ["--endpoint", server.BaseAddress.ToString(), "--with-cache", "none", "--show-config", "--history", "7", "-p", "hi"],
+            new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = AnthropicMessagesServer.ApiKey, ["ANTHROPIC_MODEL"] = "claude-env-model" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"│ history\s+│ 7\s+│ command line\s+│", result.Output);
+        Assert.Matches(@"│ model\s+│ claude-env-model\s+│ environment\s+│", result.Output);
+        Assert.Matches(@"│ max-tokens\s+│ 1024\s+│ default\s+│", result.Output);
+        Assert.Matches(@"│ api key\s+│ set \(hidden\)\s+│ environment\s+│", result.Output);
+    }
 }
