@@ -1,7 +1,5 @@
-using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Spectre.Console;
+using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.ScyllaCloud.Tests;
 
@@ -97,34 +95,17 @@ public sealed class ScyllaCloudAppTests
     public async Task Main_AsSeparateProcess_ReadsRealEnvironmentAndWritesJson()
     {
         await using var api = new FakeScyllaCloudApi();
-        var tool = Path.Combine(AppContext.BaseDirectory, "SemanticCache.ScyllaCloud.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
+            ["SCYLLA_CLOUD_API_TOKEN"] = FakeScyllaCloudApi.Token,
+            ["SCYLLA_CLOUD_API_URL"] = api.BaseAddress.ToString(),
         };
-        start.ArgumentList.Add(tool);
-        start.ArgumentList.Add("get-account-info");
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        start.Environment["SCYLLA_CLOUD_API_TOKEN"] = FakeScyllaCloudApi.Token;
-        start.Environment["SCYLLA_CLOUD_API_URL"] = api.BaseAddress.ToString();
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var run = await ToolProcess.RunAsync("SemanticCache.ScyllaCloud.dll", environment, "get-account-info", "--output", "json");
 
-        Assert.True(process.ExitCode == 0, await error);
-        Assert.Equal(7, JsonNode.Parse(await output)!["accountId"]!.GetValue<long>());
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(7, JsonNode.Parse(run.Output)!["accountId"]!.GetValue<long>());
     }
 
-    private static ToolContext CreateContextForInspection() => new()
-    {
-        Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = Path.GetTempPath(),
-    };
+    private static ToolContext CreateContextForInspection() => TestToolContext.Create();
 }

@@ -7,13 +7,14 @@ namespace SemanticCache.PgVectorDocker;
 /// <summary><c>start</c>, <c>stop</c>, <c>restart</c> and <c>destroy</c>: thin wrappers over the selected engine.</summary>
 internal static class LifecycleCommands
 {
-    public static Command Start(GlobalSettings globals, ToolContext context)
-    {
-        var command = new Command("start", "Create (first time) and start PostgreSQL with pgvector, then wait until it is healthy.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+    public static Command Start(GlobalSettings globals, ToolContext context) => EngineCommand.Create(
+        "start",
+        "Create (first time) and start PostgreSQL with pgvector, then wait until it is healthy.",
+        globals,
+        context,
+        [],
+        async (output, engine, _, cancellationToken) =>
         {
-            var output = globals.CreateOutput(parseResult, context);
-            using var engine = globals.CreateEngine(parseResult, context, output);
             var code = await engine.StartAsync(cancellationToken);
             if (code == 0)
             {
@@ -22,32 +23,22 @@ internal static class LifecycleCommands
 
             return code;
         });
-        return command;
-    }
 
-    public static Command Stop(GlobalSettings globals, ToolContext context)
-    {
-        var command = new Command("stop", "Stop PostgreSQL and keep its data.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
-        {
-            var output = globals.CreateOutput(parseResult, context);
-            using var engine = globals.CreateEngine(parseResult, context, output);
-            return Report(output, engine, "stop", await engine.StopAsync(cancellationToken));
-        });
-        return command;
-    }
+    public static Command Stop(GlobalSettings globals, ToolContext context) => EngineCommand.Create(
+        "stop",
+        "Stop PostgreSQL and keep its data.",
+        globals,
+        context,
+        [],
+        async (output, engine, _, cancellationToken) => Report(output, engine, "stop", await engine.StopAsync(cancellationToken)));
 
-    public static Command Restart(GlobalSettings globals, ToolContext context)
-    {
-        var command = new Command("restart", "Restart PostgreSQL and wait until it is healthy.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
-        {
-            var output = globals.CreateOutput(parseResult, context);
-            using var engine = globals.CreateEngine(parseResult, context, output);
-            return Report(output, engine, "restart", await engine.RestartAsync(cancellationToken));
-        });
-        return command;
-    }
+    public static Command Restart(GlobalSettings globals, ToolContext context) => EngineCommand.Create(
+        "restart",
+        "Restart PostgreSQL and wait until it is healthy.",
+        globals,
+        context,
+        [],
+        async (output, engine, _, cancellationToken) => Report(output, engine, "restart", await engine.RestartAsync(cancellationToken)));
 
     public static Command Destroy(GlobalSettings globals, ToolContext context)
     {
@@ -61,20 +52,11 @@ internal static class LifecycleCommands
             var output = globals.CreateOutput(parseResult, context);
             var removeData = removeVolumes.Resolve(parseResult, context);
             using var engine = globals.CreateEngine(parseResult, context, output);
-            if (!force.Resolve(parseResult, context))
+            var name = globals.Name.ResolveRequired(parseResult, context);
+            var what = removeData ? "and delete all its data" : "(its data is kept)";
+            if (!await output.ConfirmAsync("destroy", name, $"Destroy '{Markup.Escape(name)}' {what}?", force.Resolve(parseResult, context), cancellationToken))
             {
-                var name = globals.Name.ResolveRequired(parseResult, context);
-                if (!context.IsInteractive)
-                {
-                    throw new ToolException($"Refusing to destroy '{name}' without confirmation: pass --force.");
-                }
-
-                var what = removeData ? "and delete all its data" : "(its data is kept)";
-                if (!await context.Out.ConfirmAsync($"Destroy '{Markup.Escape(name)}' {what}?", defaultValue: false, cancellationToken))
-                {
-                    output.Note("Cancelled; nothing was changed.");
-                    return 1;
-                }
+                return 1;
             }
 
             return Report(output, engine, "destroy", await engine.DestroyAsync(removeData, cancellationToken));
@@ -82,7 +64,7 @@ internal static class LifecycleCommands
         return command;
     }
 
-    private static int Report(ToolOutput output, IPostgresEngine engine, string action, int code)
+    private static int Report(ToolOutput output, PostgresEngine engine, string action, int code)
     {
         if (output.IsJson)
         {

@@ -227,7 +227,7 @@ internal static class CreateCommand
             request = await client.GetClusterRequestAsync(accountId, requestId, cancellationToken);
             await RecordAsync(store, spec.Name, request, cancellationToken);
         }
-        catch (Exception ex) when (!waitForActive && ex is ScyllaCloudApiException or ToolException)
+        catch (ToolException ex) when (!waitForActive)
         {
             // The cluster is requested and recorded; reading its progress can wait for 'status'.
             output.Warning($"Could not read request {requestId} yet ({ex.Message}); 'status --name {spec.Name}' follows up.");

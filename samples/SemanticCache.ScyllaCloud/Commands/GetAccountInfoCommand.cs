@@ -23,7 +23,7 @@ internal static class GetAccountInfoCommand
             var rows = data.ValueKind == JsonValueKind.Object
                 ? data.EnumerateObject()
                     .Where(p => p.Value.ValueKind is not JsonValueKind.Object and not JsonValueKind.Array)
-                    .Select(p => (p.Name, ToolOutput.Describe(p.Value)))
+                    .Select(p => (p.Name, JsonDisplay.Describe(p.Value)))
                 : [];
             output.Write(ToolOutput.KeyValueTable(rows));
             return 0;

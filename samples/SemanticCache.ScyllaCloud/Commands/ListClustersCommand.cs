@@ -29,11 +29,11 @@ internal static class ListClustersCommand
                 ["ID", "Name", "Status", "Region", "ScyllaDB version"],
                 clusters.Select(c => new[]
                 {
-                    ToolOutput.Property(c, "id"),
-                    ToolOutput.Property(c, "clusterName") ?? ToolOutput.Property(c, "name"),
-                    ToolOutput.Property(c, "status"),
-                    ToolOutput.Property(c, "region"),
-                    ToolOutput.Property(c, "scyllaVersion"),
+                    JsonDisplay.Property(c, "id"),
+                    JsonDisplay.Property(c, "clusterName") ?? JsonDisplay.Property(c, "name"),
+                    JsonDisplay.Property(c, "status"),
+                    JsonDisplay.Property(c, "region"),
+                    JsonDisplay.Property(c, "scyllaVersion"),
                 })));
             return 0;
         });

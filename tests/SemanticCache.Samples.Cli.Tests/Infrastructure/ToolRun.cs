@@ -1,4 +1,4 @@
-namespace SemanticCache.PgVectorDocker.Tests;
+namespace SemanticCache.Samples.Testing;
 
 /// <summary>The result of one tool run: exit code, standard output and standard error.</summary>
 internal sealed record ToolRun(int ExitCode, string Output, string Error)
