@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SemanticCache.PgVectorDocker;
 
-/// <summary>The command tree of the tool and its entry point.</summary>
+/// <summary>The command tree of the tool; <c>Program</c> runs it with <see cref="ToolApp.RunAsync"/>.</summary>
 internal static class PgVectorDockerApp
 {
     public static RootCommand BuildRootCommand(ToolContext context)
@@ -21,7 +21,4 @@ internal static class PgVectorDockerApp
                 LogsCommand.Build(globals, context),
             ]);
     }
-
-    public static Task<int> RunAsync(string[] args, ToolContext context, CancellationToken cancellationToken = default) =>
-        ToolApp.RunAsync(BuildRootCommand(context), args, context, cancellationToken);
 }

@@ -33,15 +33,22 @@ public static class ToolApp
         return root;
     }
 
-    /// <summary>Parses <paramref name="args"/> and invokes the chosen command, with help and parse errors written to the context's consoles.</summary>
-    /// <param name="rootCommand">The tool's root command.</param>
+    /// <summary>
+    /// Builds the tool's command tree for <paramref name="context"/>, parses <paramref name="args"/> and invokes the
+    /// chosen command, with help and parse errors written to the context's consoles.
+    /// </summary>
+    /// <param name="buildRootCommand">Builds the tool's root command, such as with <see cref="CreateRootCommand"/>.</param>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="context">The tool's surroundings.</param>
     /// <param name="cancellationToken">Cancels the command (as Ctrl+C does).</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(RootCommand rootCommand, IReadOnlyList<string> args, ToolContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        Func<ToolContext, RootCommand> buildRootCommand,
+        IReadOnlyList<string> args,
+        ToolContext context,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rootCommand);
+        ArgumentNullException.ThrowIfNull(buildRootCommand);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var configuration = new InvocationConfiguration
@@ -49,6 +56,6 @@ public static class ToolApp
             Output = context.Out.Profile.Out.Writer,
             Error = context.Error.Profile.Out.Writer,
         };
-        return await rootCommand.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return await buildRootCommand(context).Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,19 +12,11 @@ public sealed class PgVectorDockerAppTests
     public async Task Help_EverySubcommand_DocumentsEveryOptionWithItsEnvironmentVariable(string name)
     {
         using var harness = new ToolHarness();
-        var root = PgVectorDockerApp.BuildRootCommand(Context());
-        var command = root.Subcommands.Single(c => c.Name == name);
 
         var run = await harness.RunAsync(name, "--help");
 
         Assert.Equal(0, run.ExitCode);
-        var options = command.Options.Concat(root.Options.Where(o => o.Recursive)).Where(o => o is not System.CommandLine.Help.HelpOption);
-        foreach (var option in options)
-        {
-            Assert.Contains(option.Name, run.Output, StringComparison.Ordinal);
-            Assert.Contains("[env: ", option.Description, StringComparison.Ordinal);
-            Assert.Contains(option.Description!.Split(" [env: ")[0], run.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        }
+        ToolAssert.HelpDocumentsEveryOption(harness.BuildRootCommand(), name, run);
     }
 
     [Fact]
@@ -85,6 +77,4 @@ public sealed class PgVectorDockerAppTests
         Assert.False(json["exists"]!.GetValue<bool>());
         Assert.Contains("GET /containers/from-env/json", daemon.CallLog);
     }
-
-    private static ToolContext Context() => TestToolContext.Create();
 }

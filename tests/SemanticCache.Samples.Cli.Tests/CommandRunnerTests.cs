@@ -1,7 +1,37 @@
+using SemanticCache.Samples.Testing;
+
 namespace SemanticCache.Samples.Cli.Tests;
 
 public sealed class CommandRunnerTests
 {
+    [Fact]
+    public void CreateCommand_Settings_BecomeItsOptionsInOrder()
+    {
+        var count = new Setting<int>("--count", "Count.", null, 1);
+        var user = new TextSetting("--user", "User.", null, null);
+
+        var command = CommandRunner.CreateCommand("run", "Run it.", TestToolContext.Create(), [count, user], (_, _) => Task.FromResult(0));
+
+        Assert.Equal("run", command.Name);
+        Assert.Equal("Run it.", command.Description);
+        Assert.Equal([count.Option, user.Option], command.Options);
+        Assert.NotNull(command.Action);
+    }
+
+    [Fact]
+    public async Task CreateCommand_Failure_IsReportedLikeSetHandler()
+    {
+        using var harness = new CommandHarness(context => ToolApp.CreateRootCommand(
+            "Test tool.",
+            [],
+            [CommandRunner.CreateCommand("run", "Run it.", context, [], (_, _) => throw new ToolException("No daemon answers."))]));
+
+        var run = await harness.RunAsync("run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("✗ No daemon answers.\n", run.Error.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task SetHandler_BodyReturnsACode_IsTheExitCode()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.Samples.Cli.Tests;
 
@@ -65,6 +66,25 @@ public sealed class ToolAppTests
         Assert.Contains("status", help, StringComparison.Ordinal);
         Assert.Contains("[env: TEST_TOKEN] [default: (hidden)]", help, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-default", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SubcommandHelp_DocumentsEverySettingWithItsVariable()
+    {
+        using var harness = new CommandHarness(context =>
+        {
+            var output = new TextSetting("--output", "Output format.", "TEST_OUTPUT", "text", allowed: ["text", "json"]);
+            var count = new Setting<int>("--count", "How many.", "TEST_COUNT", 3);
+            var hosts = new ListSetting("--hosts", "Hosts.", "TEST_HOSTS", ["localhost"]);
+            var show = CommandRunner.CreateCommand("show", "Show things.", context, [count, hosts], (_, _) => Task.FromResult(0));
+            return ToolApp.CreateRootCommand("Test tool.", [output.Option], [show]);
+        });
+
+        var run = await harness.RunAsync("show", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        ToolAssert.HelpDocumentsEveryOption(harness.BuildRootCommand(), "show", run);
+        Assert.Contains("[env: TEST_COUNT] [default: 3]", run.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]

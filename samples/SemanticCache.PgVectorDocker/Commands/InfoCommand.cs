@@ -10,23 +10,17 @@ internal static class InfoCommand
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
         var showPassword = new Setting<bool>("--show-password", "Print the password in the connection details instead of masking it.", "PGVECTOR_SHOW_PASSWORD", false);
-        return EngineCommand.Create(
-            "info",
-            "Show connection details and a connection string for the agent (password masked unless --show-password).",
-            globals,
-            context,
-            [showPassword],
-            async (output, engine, parseResult, cancellationToken) =>
+        return EngineCommand.Create(globals, context, "info", "Show connection details and a connection string for the agent (password masked unless --show-password).", [showPassword], async (output, engine, parseResult, cancellationToken) =>
+        {
+            var connection = await engine.GetConnectionAsync(cancellationToken);
+            if (!connection.Running)
             {
-                var connection = await engine.GetConnectionAsync(cancellationToken);
-                if (!connection.Running)
-                {
-                    output.Warning($"The server is not running ({connection.State}); 'start' starts it.");
-                }
+                output.Warning($"The server is not running ({connection.State}); 'start' starts it.");
+            }
 
-                Write(output, connection, showPassword.Resolve(parseResult, context));
-                return 0;
-            });
+            Write(output, connection, showPassword.Resolve(parseResult, context));
+            return 0;
+        });
     }
 
     public static void Write(ToolOutput output, ConnectionDetails connection, bool revealPassword)

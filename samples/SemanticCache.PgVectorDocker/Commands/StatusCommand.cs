@@ -13,13 +13,8 @@ internal static class StatusCommand
         return string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
     }
 
-    public static Command Build(GlobalSettings globals, ToolContext context) => EngineCommand.Create(
-        "status",
-        "Show whether PostgreSQL exists and runs, its health, port and data location.",
-        globals,
-        context,
-        [],
-        async (output, engine, _, cancellationToken) =>
+    public static Command Build(GlobalSettings globals, ToolContext context) =>
+        EngineCommand.Create(globals, context, "status", "Show whether PostgreSQL exists and runs, its health, port and data location.", [], async (output, engine, _, cancellationToken) =>
         {
             var status = await engine.GetStatusAsync(cancellationToken);
             if (output.IsJson)

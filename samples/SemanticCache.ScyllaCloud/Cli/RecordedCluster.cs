@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SemanticCache.ScyllaCloud;
 
@@ -31,6 +33,25 @@ internal sealed class RecordedCluster : IDisposable
         ("Cluster", Entry.Name),
         ("Cluster ID", ClusterId?.ToString(CultureInfo.InvariantCulture) ?? "not assigned yet"),
     ];
+
+    /// <summary>
+    /// Writes what the API answered about the cluster: in JSON mode the answer itself, completed by
+    /// <paramref name="completeJson"/>; otherwise a table of the cluster's name and id followed by <paramref name="rows"/>.
+    /// </summary>
+    /// <returns><see langword="true"/> when text was written, so the caller can add its own tables.</returns>
+    public bool WriteAnswer(ToolOutput output, JsonElement answer, Action<JsonObject> completeJson, IEnumerable<(string Key, string? Value)> rows)
+    {
+        if (output.IsJson)
+        {
+            var json = JsonNode.Parse(answer.GetRawText())!.AsObject();
+            completeJson(json);
+            output.Json(json);
+            return false;
+        }
+
+        output.Write(ToolOutput.KeyValueTable([.. IdentityRows, .. rows]));
+        return true;
+    }
 
     public void Dispose() => Client.Dispose();
 }

@@ -15,10 +15,7 @@ internal static class DestroyCommand
     {
         var name = ClusterResolver.CreateNameSetting();
         var force = new Setting<bool>("--force", "Do not ask for confirmation (required when input is not a terminal).", "SCYLLA_CLOUD_FORCE", false);
-        var command = new Command("destroy", "Delete a recorded cluster and remove it from the state file.");
-        command.Options.Add(name.Option);
-        command.Options.Add(force.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("destroy", "Delete a recorded cluster and remove it from the state file.", context, [name, force], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var clusterName = name.ResolveRequired(parseResult, context);
@@ -57,7 +54,6 @@ internal static class DestroyCommand
                 deletion,
                 $"deletion requested (request {deletion.Id.ToString(CultureInfo.InvariantCulture)}, {deletion.Status}); removed from the state file");
         });
-        return command;
     }
 
     private static Task Forget(ClusterStateStore store, string name, CancellationToken cancellationToken) =>

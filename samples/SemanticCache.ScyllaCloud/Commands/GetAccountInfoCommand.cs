@@ -8,8 +8,7 @@ internal static class GetAccountInfoCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var command = new Command("get-account-info", "Show the default account of the API token (GET /account/default).");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("get-account-info", "Show the default account of the API token (GET /account/default).", context, [], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             using var client = globals.CreateClient(parseResult, context);
@@ -28,6 +27,5 @@ internal static class GetAccountInfoCommand
             output.Write(ToolOutput.KeyValueTable(rows));
             return 0;
         });
-        return command;
     }
 }

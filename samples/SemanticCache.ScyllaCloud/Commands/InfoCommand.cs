@@ -10,10 +10,7 @@ internal static class InfoCommand
     {
         var name = ClusterResolver.CreateNameSetting();
         var showPassword = new Setting<bool>("--show-password", "Print the CQL password instead of masking it.", "SCYLLA_CLOUD_SHOW_PASSWORD", false);
-        var command = new Command("info", "Show connection details of a recorded cluster (the password is masked unless --show-password).");
-        command.Options.Add(name.Option);
-        command.Options.Add(showPassword.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("info", "Show connection details of a recorded cluster (the password is masked unless --show-password).", context, [name, showPassword], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var reveal = showPassword.Resolve(parseResult, context);
@@ -28,29 +25,31 @@ internal static class InfoCommand
             var info = ScyllaCloudClient.ReadConnectInfo(raw);
             var shownPassword = SecretText.Show(info.Credentials?.Password, reveal);
 
-            if (output.IsJson)
-            {
-                var json = JsonNode.Parse(raw.GetRawText())!.AsObject();
-                if (json.TryGetPropertyValue("credentials", out var credentials) && credentials is JsonObject credentialObject &&
-                    credentialObject.ContainsKey("password"))
+            var text = cluster.WriteAnswer(
+                output,
+                raw,
+                json =>
                 {
-                    credentialObject["password"] = shownPassword;
-                }
+                    if (json.TryGetPropertyValue("credentials", out var credentials) && credentials is JsonObject credentialObject &&
+                        credentialObject.ContainsKey("password"))
+                    {
+                        credentialObject["password"] = shownPassword;
+                    }
 
-                json["clusterName"] = cluster.Entry.Name;
-                json["clusterId"] = clusterId;
-                output.Json(json);
+                    json["clusterName"] = cluster.Entry.Name;
+                    json["clusterId"] = clusterId;
+                },
+                [
+                    ("Broadcast type", info.BroadcastType),
+                    ("Username", info.Credentials?.Username),
+                    ("Password", shownPassword),
+                    ("CQL port", "9042 (9142 with TLS)"),
+                ]);
+            if (!text)
+            {
                 return 0;
             }
 
-            output.Write(ToolOutput.KeyValueTable(
-            [
-                .. cluster.IdentityRows,
-                ("Broadcast type", info.BroadcastType),
-                ("Username", info.Credentials?.Username),
-                ("Password", shownPassword),
-                ("CQL port", "9042 (9142 with TLS)"),
-            ]));
             output.Write(ToolOutput.Table(
                 ["Data center", "DNS", "Public IPs", "Private IPs"],
                 info.ConnectDataCenters.Select(dc => new[] { dc.DcName, Join(dc.Dns), Join(dc.PublicIPs), Join(dc.PrivateIPs) })));
@@ -64,7 +63,6 @@ internal static class InfoCommand
 
             return 0;
         });
-        return command;
     }
 
     /// <summary>Prefers DNS names, then the addresses that match the broadcast type.</summary>

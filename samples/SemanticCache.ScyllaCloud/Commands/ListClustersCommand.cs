@@ -8,8 +8,7 @@ internal static class ListClustersCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var command = new Command("list-clusters", "List all clusters of the account from the ScyllaDB Cloud API.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("list-clusters", "List all clusters of the account from the ScyllaDB Cloud API.", context, [], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             using var client = globals.CreateClient(parseResult, context);
@@ -37,6 +36,5 @@ internal static class ListClustersCommand
                 })));
             return 0;
         });
-        return command;
     }
 }

@@ -11,9 +11,7 @@ internal static class StatusCommand
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
         var name = ClusterResolver.CreateNameSetting();
-        var command = new Command("status", "Show a recorded cluster's status, data centers, nodes and vector search health.");
-        command.Options.Add(name.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("status", "Show a recorded cluster's status, data centers, nodes and vector search health.", context, [name], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             using var recorded = await ClusterResolver.OpenAsync(globals, parseResult, context, name.ResolveRequired(parseResult, context), cancellationToken);
@@ -39,38 +37,21 @@ internal static class StatusCommand
                 }
             }
 
-            if (output.IsJson)
-            {
-                var json = JsonNode.Parse(raw.GetRawText())!.AsObject();
-                var vector = new JsonArray();
-                foreach (var (dc, info, error) in vectorSearch)
-                {
-                    vector.Add(new JsonObject
-                    {
-                        ["dcId"] = dc.Id,
-                        ["status"] = info?.Status ?? error,
-                        ["nodes"] = info?.AvailabilityZones.Sum(z => z.Nodes.Count),
-                    });
-                }
-
-                json["vectorSearch"] = vector;
-                output.Json(json);
-                return 0;
-            }
-
-            output.Write(ToolOutput.KeyValueTable(
-            [
-                .. recorded.IdentityRows,
-                ("Status", cluster.Status),
-                ("Region", JsonDisplay.Describe(cluster.Region) ?? recorded.Entry.Region),
-                ("ScyllaDB version", JsonDisplay.Describe(cluster.ScyllaVersion)),
-                ("Data centers", string.Join(", ", DataCenters(cluster).Select(dc => $"{dc.Name ?? dc.Id.ToString(CultureInfo.InvariantCulture)} ({dc.Status ?? "?"})"))),
-                ("Nodes", cluster.Nodes.Count.ToString(CultureInfo.InvariantCulture)),
-                ("Vector search", vectorSearch.Count == 0
-                    ? "—"
-                    : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({Nodes(v.Info.AvailabilityZones.Sum(z => z.Nodes.Count))})"))),
-            ]));
-            if (cluster.Nodes.Count > 0)
+            var text = recorded.WriteAnswer(
+                output,
+                raw,
+                json => json["vectorSearch"] = VectorSearchJson(vectorSearch),
+                [
+                    ("Status", cluster.Status),
+                    ("Region", JsonDisplay.Describe(cluster.Region) ?? recorded.Entry.Region),
+                    ("ScyllaDB version", JsonDisplay.Describe(cluster.ScyllaVersion)),
+                    ("Data centers", string.Join(", ", DataCenters(cluster).Select(dc => $"{dc.Name ?? dc.Id.ToString(CultureInfo.InvariantCulture)} ({dc.Status ?? "?"})"))),
+                    ("Nodes", cluster.Nodes.Count.ToString(CultureInfo.InvariantCulture)),
+                    ("Vector search", vectorSearch.Count == 0
+                        ? "—"
+                        : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({Nodes(v.Info.AvailabilityZones.Sum(z => z.Nodes.Count))})"))),
+                ]);
+            if (text && cluster.Nodes.Count > 0)
             {
                 output.Write(ToolOutput.Table(
                     ["Node", "DNS", "Public IP", "Private IP", "Status", "State"],
@@ -79,7 +60,22 @@ internal static class StatusCommand
 
             return 0;
         });
-        return command;
+    }
+
+    private static JsonArray VectorSearchJson(List<(ClusterDataCenter Dc, VectorSearchInfo? Info, string? Error)> vectorSearch)
+    {
+        var vector = new JsonArray();
+        foreach (var (dc, info, error) in vectorSearch)
+        {
+            vector.Add(new JsonObject
+            {
+                ["dcId"] = dc.Id,
+                ["status"] = info?.Status ?? error,
+                ["nodes"] = info?.AvailabilityZones.Sum(z => z.Nodes.Count),
+            });
+        }
+
+        return vector;
     }
 
     private static string Nodes(int count) => count == 1 ? "1 node" : $"{count} nodes";

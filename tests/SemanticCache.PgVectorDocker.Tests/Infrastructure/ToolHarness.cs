@@ -6,7 +6,7 @@ namespace SemanticCache.PgVectorDocker.Tests;
 internal sealed class ToolHarness : ToolHarnessBase
 {
     public ToolHarness()
-        : base("pgvector-tool-tests-")
+        : base("pgvector-tool-tests-", PgVectorDockerApp.BuildRootCommand)
     {
         if (!OperatingSystem.IsWindows())
         {
@@ -22,7 +22,4 @@ internal sealed class ToolHarness : ToolHarnessBase
         harness.Environment["DOCKER_HOST"] = daemon.Host;
         return harness;
     }
-
-    protected override Task<int> InvokeAsync(string[] args, ToolContext context, CancellationToken cancellationToken) =>
-        PgVectorDockerApp.RunAsync(args, context, cancellationToken);
 }

@@ -6,12 +6,9 @@ namespace SemanticCache.Samples.Cli.Tests;
 /// <summary>Runs a root command built by the test through <see cref="ToolApp.RunAsync"/>, with captured output.</summary>
 internal sealed class CommandHarness : ToolHarnessBase
 {
-    private readonly Func<ToolContext, RootCommand> _build;
-
-    public CommandHarness(Func<ToolContext, RootCommand> build)
-        : base("samples-cli-tests-")
+    public CommandHarness(Func<ToolContext, RootCommand> buildRootCommand)
+        : base("samples-cli-tests-", buildRootCommand)
     {
-        _build = build;
     }
 
     /// <summary>A tool whose root command runs <paramref name="body"/> through <see cref="CommandRunner"/>.</summary>
@@ -21,7 +18,4 @@ internal sealed class CommandHarness : ToolHarnessBase
         CommandRunner.SetHandler(root, context, body);
         return root;
     });
-
-    protected override Task<int> InvokeAsync(string[] args, ToolContext context, CancellationToken cancellationToken) =>
-        ToolApp.RunAsync(_build(context), args, context, cancellationToken);
 }

@@ -1,10 +1,12 @@
+using System.CommandLine;
 using SemanticCache.Samples.Cli;
 
 namespace SemanticCache.Samples.Testing;
 
 /// <summary>
-/// Runs a tool in-process with captured output, a private environment, a temporary home directory and short
-/// delays. Each tool's tests derive their <c>ToolHarness</c> from it (the file is linked into their projects).
+/// Runs a tool's command tree in-process, as <c>Program</c> does, with captured output, a private environment, a
+/// temporary home directory and short delays. Each tool's tests derive their <c>ToolHarness</c> from it (the file is
+/// linked into their projects).
 /// </summary>
 internal abstract class ToolHarnessBase : IDisposable
 {
@@ -12,9 +14,11 @@ internal abstract class ToolHarnessBase : IDisposable
     public const int ConsoleWidth = 220;
 
     private readonly DirectoryInfo _home;
+    private readonly Func<ToolContext, RootCommand> _buildRootCommand;
 
-    protected ToolHarnessBase(string directoryPrefix)
+    protected ToolHarnessBase(string directoryPrefix, Func<ToolContext, RootCommand> buildRootCommand)
     {
+        _buildRootCommand = buildRootCommand;
         _home = Directory.CreateTempSubdirectory(directoryPrefix);
     }
 
@@ -23,6 +27,9 @@ internal abstract class ToolHarnessBase : IDisposable
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     public bool Interactive { get; set; }
+
+    /// <summary>Builds the tool's command tree, for tests that inspect its commands and options.</summary>
+    public RootCommand BuildRootCommand() => _buildRootCommand(TestToolContext.Create());
 
     public async Task<ToolRun> RunAsync(params string[] args) => await RunAsync(TestContext.Current.CancellationToken, args);
 
@@ -40,7 +47,7 @@ internal abstract class ToolHarnessBase : IDisposable
             RetryDelay = TimeSpan.FromMilliseconds(5),
             IsInteractive = Interactive,
         };
-        var code = await InvokeAsync(args, context, cancellationToken);
+        var code = await ToolApp.RunAsync(_buildRootCommand, args, context, cancellationToken);
         return new ToolRun(code, output.ToString(), error.ToString());
     }
 
@@ -66,7 +73,4 @@ internal abstract class ToolHarnessBase : IDisposable
             // A server that a failed test left running may still hold files; the native tests stop theirs first.
         }
     }
-
-    /// <summary>Runs the tool's entry point with the captured context.</summary>
-    protected abstract Task<int> InvokeAsync(string[] args, ToolContext context, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace SemanticCache.ScyllaCloud.Tests;
 internal sealed class ToolHarness : ToolHarnessBase
 {
     public ToolHarness()
-        : base("scylla-cloud-tests-")
+        : base("scylla-cloud-tests-", ScyllaCloudApp.BuildRootCommand)
     {
     }
 
@@ -23,7 +23,4 @@ internal sealed class ToolHarness : ToolHarnessBase
     }
 
     public string ReadState() => File.ReadAllText(StatePath);
-
-    protected override Task<int> InvokeAsync(string[] args, ToolContext context, CancellationToken cancellationToken) =>
-        ScyllaCloudApp.RunAsync(args, context, cancellationToken);
 }
