@@ -3,21 +3,11 @@ using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.PgVectorDocker.Tests;
 
-public sealed class PgVectorDockerAppTests
+public sealed class PgVectorDockerAppTests : SampleToolConventionTests<PgVectorDockerAppTests>, ISampleTool
 {
-    public static TheoryData<string> Commands => ["start", "stop", "restart", "destroy", "status", "info", "logs"];
+    public static string[] Subcommands => ["start", "stop", "restart", "destroy", "status", "info", "logs"];
 
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task Help_EverySubcommand_DocumentsEveryOptionWithItsEnvironmentVariable(string name)
-    {
-        using var harness = new ToolHarness();
-
-        var run = await harness.RunAsync(name, "--help");
-
-        Assert.Equal(0, run.ExitCode);
-        ToolAssert.HelpDocumentsEveryOption(harness.BuildRootCommand(), name, run);
-    }
+    static ToolHarnessBase ISampleTool.CreateHarness() => new ToolHarness();
 
     [Fact]
     public async Task Help_DoesNotPrintTheDefaultPassword()

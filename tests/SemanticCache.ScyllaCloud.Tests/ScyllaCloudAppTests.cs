@@ -3,37 +3,11 @@ using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.ScyllaCloud.Tests;
 
-public sealed class ScyllaCloudAppTests
+public sealed class ScyllaCloudAppTests : SampleToolConventionTests<ScyllaCloudAppTests>, ISampleTool
 {
-    public static TheoryData<string> Commands => ["create", "destroy", "status", "info", "list", "list-clusters", "get-account-info"];
+    public static string[] Subcommands => ["create", "destroy", "status", "info", "list", "list-clusters", "get-account-info"];
 
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task Help_EverySubcommand_DocumentsEveryOptionWithItsEnvironmentVariable(string name)
-    {
-        using var harness = new ToolHarness();
-
-        var run = await harness.RunAsync(name, "--help");
-
-        Assert.Equal(0, run.ExitCode);
-        ToolAssert.HelpDocumentsEveryOption(harness.BuildRootCommand(), name, run);
-    }
-
-    [Fact]
-    public async Task Help_Root_ListsAllSubcommands()
-    {
-        using var harness = new ToolHarness();
-
-        var run = await harness.RunAsync("--help");
-
-        Assert.Equal(0, run.ExitCode);
-        foreach (var name in Commands)
-        {
-            Assert.Contains(name, run.Output, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("the command line wins, then the environment, then the default", run.Output, StringComparison.Ordinal);
-    }
+    static ToolHarnessBase ISampleTool.CreateHarness() => new ToolHarness();
 
     [Fact]
     public async Task Run_MissingToken_FailsWithClearMessage()

@@ -8,7 +8,7 @@ namespace SemanticCache.Samples.Testing;
 /// temporary home directory and short delays. Each tool's tests derive their <c>ToolHarness</c> from it (the file is
 /// linked into their projects).
 /// </summary>
-internal abstract class ToolHarnessBase : IDisposable
+public abstract class ToolHarnessBase : IDisposable
 {
     /// <summary>Wide enough that no table of the tools wraps, so assertions can look for whole rows.</summary>
     public const int ConsoleWidth = 220;
