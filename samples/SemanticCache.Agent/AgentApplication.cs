@@ -10,11 +10,11 @@ internal static class AgentApplication
     /// <summary>The exit code of a run whose requests were all answered.</summary>
     public const int Success = 0;
 
-    /// <summary>The exit code of a run in which a request failed.</summary>
-    public const int RequestFailed = 1;
-
-    /// <summary>The exit code of a run that could not start: a malformed option or a missing API key.</summary>
-    public const int UsageError = 2;
+    /// <summary>
+    /// The exit code of a run that could not start (a malformed option, a missing API key) or in which a request failed,
+    /// as in the other samples.
+    /// </summary>
+    public const int Failure = 1;
 
     /// <summary>The exit code of a run stopped with Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
@@ -39,21 +39,21 @@ internal static class AgentApplication
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 host.Console.WriteLine();
-                new AgentReporter(host.Console, new SecretRedactor([])).Failure("Cancelled");
+                new AgentReporter(host.ErrorConsole, new SecretRedactor([])).Failure("Cancelled.");
                 exitCode = Cancelled;
             }
         });
         var parseResult = commandLine.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            var reporter = new AgentReporter(host.Console, new SecretRedactor([]));
+            var reporter = new AgentReporter(host.ErrorConsole, new SecretRedactor([]));
             foreach (var error in parseResult.Errors)
             {
                 reporter.Failure(error.Message);
             }
 
             reporter.Info("Run with --help to see every option.");
-            return UsageError;
+            return Failure;
         }
 
         var writer = host.Console.Profile.Out.Writer;
@@ -72,8 +72,8 @@ internal static class AgentApplication
         }
         catch (AgentUsageException e)
         {
-            new AgentReporter(host.Console, new SecretRedactor([])).Failure(e.Message);
-            return UsageError;
+            new AgentReporter(host.ErrorConsole, new SecretRedactor([])).Failure(e.Message);
+            return Failure;
         }
 
         var reporter = new AgentReporter(host.Console, new SecretRedactor(settings.Secrets));
@@ -85,8 +85,8 @@ internal static class AgentApplication
         // The only condition that stops the agent before it starts: without a key no request can succeed.
         if (ChatClientFactory.MissingCredential(settings) is { } missing)
         {
-            reporter.Failure(missing);
-            return UsageError;
+            new AgentReporter(host.ErrorConsole, new SecretRedactor(settings.Secrets)).Failure(missing);
+            return Failure;
         }
 
         var threshold = settings.Cache.Value == CacheBackend.None

@@ -62,8 +62,8 @@ public sealed partial class AgentApplicationTests
 
         var result = await AgentRunner.RunAsync(["--endpoint", server.BaseAddress.ToString(), "--with-cache", "none", "-p", "hi"]);
 
-        Assert.Equal(AgentApplication.UsageError, result.ExitCode);
-        Assert.Contains("✗ No Anthropic API key: pass --anthropic-api-key or set ANTHROPIC_API_KEY.", result.Output, StringComparison.Ordinal);
+        Assert.Equal(AgentApplication.Failure, result.ExitCode);
+        Assert.Contains("✗ No Anthropic API key: pass --anthropic-api-key or set ANTHROPIC_API_KEY.", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 
@@ -94,7 +94,7 @@ public sealed partial class AgentApplicationTests
 
         var result = await AgentRunner.RunAsync(AgentRunner.Against(server, "--with-cache", "none", "-p", "hi"));
 
-        Assert.Equal(AgentApplication.RequestFailed, result.ExitCode);
+        Assert.Equal(AgentApplication.Failure, result.ExitCode);
         Assert.Contains("✗ Request failed:", result.Output, StringComparison.Ordinal);
     }
 
@@ -143,13 +143,13 @@ public sealed partial class AgentApplicationTests
     }
 
     [Fact]
-    public async Task RunAsync_MalformedOption_IsAUsageError()
+    public async Task RunAsync_MalformedOption_FailsOnStandardError()
     {
         var result = await AgentRunner.RunAsync(["--with-cache", "redis", "-p", "hi"]);
 
-        Assert.Equal(AgentApplication.UsageError, result.ExitCode);
-        Assert.Contains("redis", result.Output, StringComparison.Ordinal);
-        Assert.Contains("--help", result.Output, StringComparison.Ordinal);
+        Assert.Equal(AgentApplication.Failure, result.ExitCode);
+        Assert.Contains("redis", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--help", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

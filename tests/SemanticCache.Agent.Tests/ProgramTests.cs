@@ -66,11 +66,11 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public async Task Main_MissingApiKey_ExitsWithTwoAndSaysWhy()
+    public async Task Main_MissingApiKey_ExitsWithOneAndSaysWhy()
     {
         await using var agent = AgentProcess.Start(["--with-cache", "none", "-p", "hi"]);
 
-        Assert.Equal(AgentApplication.UsageError, await agent.WaitForExitAsync(Timeout));
+        Assert.Equal(AgentApplication.Failure, await agent.WaitForExitAsync(Timeout));
         Assert.Contains("No Anthropic API key", agent.Output, StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public sealed class ProgramTests
         await agent.InterruptAsync();
 
         Assert.Equal(AgentApplication.Cancelled, await agent.WaitForExitAsync(Timeout));
-        Assert.Contains("✗ Cancelled", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ Cancelled.", agent.Output, StringComparison.Ordinal);
     }
 
     private static bool IsOnnxRuntime(string file) => Path.GetFileName(file).StartsWith("libonnxruntime", StringComparison.Ordinal);

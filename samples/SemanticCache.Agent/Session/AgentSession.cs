@@ -32,7 +32,7 @@ internal sealed class AgentSession
     /// <summary>Runs the session.</summary>
     /// <param name="input">Where the interactive mode reads prompts.</param>
     /// <param name="cancellationToken">Stops the session.</param>
-    /// <returns>0 when every request was answered, else 1.</returns>
+    /// <returns><see cref="AgentApplication.Success"/> when every request was answered, else <see cref="AgentApplication.Failure"/>.</returns>
     public async Task<int> RunAsync(TextReader input, CancellationToken cancellationToken)
     {
         var failures = 0;
@@ -55,7 +55,7 @@ internal sealed class AgentSession
             _reporter.Statistics(_cache.GetStatistics());
         }
 
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? AgentApplication.Success : AgentApplication.Failure;
     }
 
     private async Task<int> ChatAsync(TextReader input, CancellationToken cancellationToken)
