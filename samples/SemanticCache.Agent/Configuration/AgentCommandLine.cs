@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SemanticCache.Samples.Cli;
 using Env = SemanticCache.Agent.AgentEnvironmentVariables;
 
 namespace SemanticCache.Agent;
@@ -14,7 +15,7 @@ internal sealed class AgentCommandLine
     {
         Root = new RootCommand(
             "Asks Claude (or an OpenAI-compatible server) through a semantic cache: a prompt that means the same as an earlier one "
-            + "is answered from the cache. Each option falls back to its environment variable, then to its default.");
+            + "is answered from the cache. " + HelpText.Precedence);
         foreach (var option in AllOptions())
         {
             Root.Options.Add(option);
@@ -196,7 +197,7 @@ internal sealed class AgentCommandLine
     };
 
     private static string Describe(string description, string environmentVariable, string defaultText) =>
-        $"{description} [env: {environmentVariable}] [default: {defaultText}]";
+        HelpText.Describe(description, environmentVariable, defaultText);
 
     private static Option<string> Text(string name, string description, string environmentVariable, string defaultText, params string[] aliases) =>
         new(name, aliases) { Description = Describe(description, environmentVariable, defaultText), HelpName = HelpNames.GetValueOrDefault(name) };
