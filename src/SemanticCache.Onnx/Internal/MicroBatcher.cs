@@ -85,7 +85,7 @@ internal sealed class MicroBatcher : IDisposable
             request.Fail(new ObjectDisposedException(nameof(OnnxEmbeddingGenerator)));
         }
 
-        _stopping.Dispose();
+        // _stopping is not disposed: the loop may still be finishing a batch and will observe the cancellation afterwards.
     }
 
     private async Task RunLoopAsync()

@@ -73,7 +73,7 @@ internal sealed class OnnxEmbeddingGeneratorOptionsValidator : IValidateOptions<
         {
             foreach (string required in new[] { options.ModelFileName, options.VocabularyFileName })
             {
-                if (required is not null && !options.ModelSource.Files.Any(f => PathsEqual(f.LocalName, required)))
+                if (!string.IsNullOrWhiteSpace(required) && OnnxModelFile.IsRelativePathInside(required) && !options.ModelSource.Files.Any(f => PathsEqual(f.LocalName, required)))
                 {
                     failures.Add(
                         $"{Prefix}{nameof(options.ModelSource)} ({options.ModelSource.Repository}) has no file whose local name is '{required}', " +
