@@ -80,8 +80,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var downloader = new ModelDownloader(options.DownloadBaseAddress, options.DownloadTimeout, options.DownloadProgress, _timeProvider, _logger);
         _locator = new ModelLocator(options, downloader, _logger, environment);
         _cache = options.EmbeddingCacheCapacity > 0 ? new EmbeddingLruCache(options.EmbeddingCacheCapacity) : null;
+        // Runs in parallel times threads per run stays within the processors: more would only contend for them.
         _batcher = options.EnableMicroBatching
-            ? new MicroBatcher(inputs => _model!.Embed(inputs, _normalize), options.MaxBatchSize, options.MicroBatchMaxDelay, _timeProvider, _logger)
+            ? new MicroBatcher(inputs => _model!.Embed(inputs, _normalize), options.MaxBatchSize, options.MicroBatchMaxDelay, _timeProvider, _logger, maxConcurrentRuns: Math.Max(1, Environment.ProcessorCount / _intraOpThreads))
             : null;
     }
 

@@ -49,13 +49,17 @@ public class OnnxEmbeddingGeneratorOptions
     /// Gets or sets a value indicating whether concurrent single-text calls are gathered into one inference run.
     /// </summary>
     /// <value>
-    /// The default is <see langword="true"/>. A lone caller is never delayed; under concurrent load a batch waits at most
-    /// <see cref="MicroBatchMaxDelay"/> to fill up to <see cref="MaxBatchSize"/>.
+    /// The default is <see langword="true"/>. At most (processors / <see cref="IntraOpNumThreads"/>) runs happen at once; calls that
+    /// arrive while they are busy share the next run (up to <see cref="MaxBatchSize"/>). A lone caller is never delayed. With
+    /// <see langword="false"/>, every call runs on its own, concurrently with the others.
     /// </value>
     public bool EnableMicroBatching { get; set; } = true;
 
-    /// <summary>Gets or sets the longest time a micro-batch waits for more callers once several are arriving together.</summary>
-    /// <value>The default is 2 milliseconds. Between zero and one second.</value>
+    /// <summary>
+    /// Gets or sets the longest time a micro-batch waits for more callers. It waits only when the previous run served several
+    /// callers and took at least this long, that is when inference is expensive enough for a fuller batch to pay.
+    /// </summary>
+    /// <value>The default is 2 milliseconds. Between zero and one second; zero never waits.</value>
     public TimeSpan MicroBatchMaxDelay { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Gets or sets how many embeddings of exact texts are kept in memory (least recently used evicted first).</summary>

@@ -10,7 +10,7 @@ public sealed class MicroBatcherTests
     {
         using var runner = new GatedRunner();
         using var batcher = Create(runner, maxBatchSize: 32);
-        Task<float[]> first = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
 
         Task<float[]>[] queued = [.. Enumerable.Range(2, 5).Select(id => batcher.EmbedAsync([id], TestContext.Current.CancellationToken))];
@@ -30,7 +30,7 @@ public sealed class MicroBatcherTests
     {
         using var runner = new GatedRunner();
         using var batcher = Create(runner, maxBatchSize: 2);
-        Task<float[]> first = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
 
         Task<float[]>[] queued = [.. Enumerable.Range(2, 5).Select(id => batcher.EmbedAsync([id], TestContext.Current.CancellationToken))];
@@ -41,12 +41,34 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
+    public async Task EmbedAsync_TwoRunSlots_RunTwoCallersInParallelAndQueueTheThird()
+    {
+        using var runner = new GatedRunner();
+        using var batcher = new MicroBatcher(runner.Run, 32, TimeSpan.Zero, TimeProvider.System, NullLogger.Instance, maxConcurrentRuns: 2);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await runner.WaitForBatchAsync(1);
+        Task<float[]> second = Task.Run(() => batcher.EmbedAsync([2], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await runner.WaitForBatchAsync(2); // both slots busy at once
+
+        Task<float[]> third = batcher.EmbedAsync([3], TestContext.Current.CancellationToken);
+        Task<float[]> fourth = batcher.EmbedAsync([4], TestContext.Current.CancellationToken);
+        Assert.False(third.IsCompleted);
+        runner.ReleaseAll();
+
+        Assert.Equal(new[] { 3f }, await third);
+        Assert.Equal(new[] { 4f }, await fourth);
+        await Task.WhenAll(first, second);
+        Assert.Equal([[1], [2]], runner.Batches.Take(2));
+        Assert.Equal([3, 4], runner.Batches.Skip(2).SelectMany(b => b).Order()); // both freed slots may pick from the queue
+    }
+
+    [Fact]
     public async Task EmbedAsync_CancelledWhileQueued_CompletesCancelledAndNeverRuns()
     {
         using var runner = new GatedRunner();
         using var batcher = Create(runner, maxBatchSize: 32);
         using var cancellation = new CancellationTokenSource();
-        Task<float[]> first = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
         Task<float[]> cancelled = batcher.EmbedAsync([2], cancellation.Token);
         Task<float[]> kept = batcher.EmbedAsync([3], TestContext.Current.CancellationToken);
@@ -66,7 +88,7 @@ public sealed class MicroBatcherTests
         using var runner = new GatedRunner();
         using var batcher = Create(runner, maxBatchSize: 32);
         using var cancellation = new CancellationTokenSource();
-        Task<float[]> first = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
         Task<float[]> cancelled = batcher.EmbedAsync([2], cancellation.Token);
         Task<float[]> kept = batcher.EmbedAsync([3], TestContext.Current.CancellationToken);
@@ -121,16 +143,16 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
-    public async Task EmbedAsync_AfterConcurrentBatch_WaitsForTheWindowToGatherMore()
+    public async Task EmbedAsync_AfterSlowConcurrentRun_WaitsForTheWindowToGatherMore()
     {
-        using var runner = new GatedRunner();
         var time = new FakeTimeProvider();
+        using var runner = new GatedRunner { OnRun = () => time.Advance(TimeSpan.FromMilliseconds(5)) }; // each run "takes" 5 ms
         using var batcher = new MicroBatcher(runner.Run, 8, TimeSpan.FromMilliseconds(2), time, NullLogger.Instance);
-        Task<float[]> first = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
         Task<float[]>[] pair = [batcher.EmbedAsync([2], TestContext.Current.CancellationToken), batcher.EmbedAsync([3], TestContext.Current.CancellationToken)];
         runner.ReleaseAll();
-        await Task.WhenAll([first, .. pair]); // the [2, 3] batch signals concurrent load
+        await Task.WhenAll([first, .. pair]); // a slow run of two requests: concurrent load on an expensive model
 
         Task<float[]> late = batcher.EmbedAsync([4], TestContext.Current.CancellationToken);
         await Task.Delay(100, TestContext.Current.CancellationToken);
@@ -144,11 +166,26 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
+    public async Task EmbedAsync_AfterFastConcurrentRun_DoesNotWait()
+    {
+        var time = new FakeTimeProvider(); // runs take no (fake) time: waiting would cost more than it gathers
+        using var runner = new GatedRunner();
+        using var batcher = new MicroBatcher(runner.Run, 8, TimeSpan.FromMilliseconds(2), time, NullLogger.Instance);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await runner.WaitForBatchAsync(1);
+        Task<float[]>[] pair = [batcher.EmbedAsync([2], TestContext.Current.CancellationToken), batcher.EmbedAsync([3], TestContext.Current.CancellationToken)];
+        runner.ReleaseAll();
+        await Task.WhenAll([first, .. pair]);
+
+        Assert.Equal(new[] { 4f }, await batcher.EmbedAsync([4], TestContext.Current.CancellationToken)); // time never advances
+    }
+
+    [Fact]
     public async Task Dispose_QueuedRequests_FailWithObjectDisposedException()
     {
         using var runner = new GatedRunner();
         var batcher = Create(runner, maxBatchSize: 32);
-        Task<float[]> running = batcher.EmbedAsync([1], TestContext.Current.CancellationToken);
+        Task<float[]> running = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         await runner.WaitForBatchAsync(1);
         Task<float[]> queued = batcher.EmbedAsync([2], TestContext.Current.CancellationToken);
 
@@ -173,6 +210,8 @@ public sealed class MicroBatcherTests
 
         public Exception? Failure { get; init; }
 
+        public Action? OnRun { get; init; }
+
         public IReadOnlyList<int[]> Batches
         {
             get
@@ -191,6 +230,7 @@ public sealed class MicroBatcherTests
                 _batches.Add([.. inputs.Select(i => i[0])]);
             }
 
+            OnRun?.Invoke();
             _started.Release();
             if (!_open)
             {
