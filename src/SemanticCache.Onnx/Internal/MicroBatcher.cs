@@ -8,8 +8,8 @@ namespace SemanticCache.Onnx;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Up to <c>maxConcurrentRuns</c> inference runs happen at once. A caller that finds a free run slot becomes a runner and
-/// runs its own request at once, on its own thread: a lone caller pays no hand-off and no waiting. Requests that arrive
+/// Up to <c>maxConcurrentRuns</c> inference runs happen at once. A caller that finds a free run slot (and nobody queued)
+/// runs its own request at once, on its own thread: a lone caller pays no queue, no hand-off and no waiting. Requests that arrive
 /// while every slot is busy queue up, and the next run takes them all (up to the batch size), oldest first; when a runner's
 /// own request is done and more are queued, a background task takes over its slot until the queue is empty.
 /// </para>
@@ -62,6 +62,11 @@ internal sealed class MicroBatcher : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_queue.Reader.Count == 0 && TryStartRunning())
+        {
+            return RunAlone(tokenIds);
+        }
+
         var request = new Request(tokenIds);
         request.Registration = cancellationToken.Register(
             static state =>
@@ -117,6 +122,28 @@ internal sealed class MicroBatcher : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>The common case of a lone caller: nobody waiting and a free slot, so no queue, no hand-off.</summary>
+    private Task<float[]> RunAlone(int[] tokenIds)
+    {
+        try
+        {
+            long started = _timeProvider.GetTimestamp();
+            Interlocked.Increment(ref _batchCount);
+            float[] vector = _runBatch([tokenIds])[0];
+            Volatile.Write(ref _previousRunTicks, _timeProvider.GetElapsedTime(started).Ticks);
+            Volatile.Write(ref _previousBatchSize, 1);
+            return Task.FromResult(vector);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<float[]>(ex);
+        }
+        finally
+        {
+            StopRunning();
+        }
     }
 
     private async Task<float[]> RunAsCallerAsync(Request own)

@@ -120,12 +120,19 @@ public sealed class MicroBatcherTests
     public async Task EmbedAsync_RunThrows_FailsEveryRequestOfThatBatch()
     {
         using var runner = new GatedRunner { Failure = new InvalidOperationException("boom") };
-        runner.ReleaseAll();
         using var batcher = Create(runner, maxBatchSize: 32);
+        Task<float[]> first = Task.Run(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        await runner.WaitForBatchAsync(1);
+        Task<float[]>[] queued = [batcher.EmbedAsync([2], TestContext.Current.CancellationToken), batcher.EmbedAsync([3], TestContext.Current.CancellationToken)];
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.EmbedAsync([1], TestContext.Current.CancellationToken));
+        runner.ReleaseAll();
 
-        Assert.Equal("boom", exception.Message);
+        foreach (Task<float[]> task in (Task<float[]>[])[first, .. queued])
+        {
+            Assert.Equal("boom", (await Assert.ThrowsAsync<InvalidOperationException>(() => task)).Message);
+        }
+
+        Assert.Equal([[1], [2, 3]], runner.Batches);
     }
 
     [Fact]
