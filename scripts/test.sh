@@ -7,6 +7,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$(mktemp -d "${TMPDIR:-/tmp}/semanticcache-tests.XXXXXX")"
+chmod 755 "$results" # the PostgreSQL cluster below runs as the postgres user and lives inside it
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '[test.sh] %s\n' "$*" >&2; }
@@ -19,6 +20,8 @@ fi
 
 # Backends the tests run against for real. Each setup script prints the exports the tests read.
 postgres_started=0
+# A cluster of this run's own, so that two runs on one machine never stop each other's server.
+export SEMANTICCACHE_POSTGRES_STATE_DIR="${SEMANTICCACHE_POSTGRES_STATE_DIR:-$results/postgres}"
 if [ -z "${SEMANTICCACHE_TEST_POSTGRES:-}" ] && [ -x scripts/postgres.sh ]; then
   log "starting a throwaway PostgreSQL + pgvector server (scripts/postgres.sh)"
   if conn="$(scripts/postgres.sh start)"; then

@@ -41,6 +41,47 @@ public static class SemanticCacheBuilderExtensions
         return builder;
     }
 
+    /// <summary>Uses the in-process <see cref="InMemorySemanticCacheStore"/>, the embedded default.</summary>
+    /// <param name="builder">The semantic cache builder.</param>
+    /// <param name="configure">Configures the store's options.</param>
+    /// <returns>The <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static ISemanticCacheBuilder UseInMemoryStore(this ISemanticCacheBuilder builder, Action<InMemorySemanticCacheStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var optionsBuilder = builder.Services.AddOptions<InMemorySemanticCacheStoreOptions>();
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<
+            Microsoft.Extensions.Options.IValidateOptions<InMemorySemanticCacheStoreOptions>, InMemorySemanticCacheStoreOptionsValidator>());
+        optionsBuilder.ValidateOnStart();
+        return builder.UseStore(services => new InMemorySemanticCacheStore(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InMemorySemanticCacheStoreOptions>>().Value,
+            services.GetService<TimeProvider>()));
+    }
+
+    /// <summary>
+    /// Adds the L1 tier: an in-process exact-match cache in front of the store, bounded by entry count and/or bytes.
+    /// An L1 hit touches neither the store nor the embedding generator.
+    /// </summary>
+    /// <param name="builder">The semantic cache builder.</param>
+    /// <param name="configure">Configures the L1 options.</param>
+    /// <returns>The <paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static ISemanticCacheBuilder UseL1(this ISemanticCacheBuilder builder, Action<SemanticCacheL1Options>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<SemanticCacheOptions>(options =>
+        {
+            options.L1 ??= new SemanticCacheL1Options();
+            configure?.Invoke(options.L1);
+        });
+        return builder;
+    }
+
     /// <summary>Uses an embedding generator built by a factory (called once; the container owns it).</summary>
     /// <param name="builder">The semantic cache builder.</param>
     /// <param name="factory">Creates the embedding generator.</param>

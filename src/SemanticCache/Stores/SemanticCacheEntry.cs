@@ -5,10 +5,10 @@ namespace SemanticCache;
 /// decides who may be served it.
 /// </summary>
 /// <remarks>
-/// An entry is immutable once built. It holds the embedded prompt text and the serialized response in plain form:
+/// An entry is immutable once built (copy it with a <see langword="with"/> expression). It holds the embedded prompt text and the serialized response in plain form:
 /// stores persist both, so treat a store as holding conversation data.
 /// </remarks>
-public sealed class SemanticCacheEntry
+public sealed record SemanticCacheEntry
 {
     /// <summary>
     /// The version of the entry's stored shape and of the key and scope derivation. Stores persist it with every
@@ -56,4 +56,8 @@ public sealed class SemanticCacheEntry
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> when <see cref="ExpiresAt"/> is at or before <paramref name="now"/>.</returns>
     public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } expiresAt && expiresAt <= now;
+
+    /// <summary>Describes the entry by key and scope only, so that logging an entry never leaks prompt or response text.</summary>
+    /// <returns>A short description.</returns>
+    public override string ToString() => $"SemanticCacheEntry {{ Key = {Key}, ScopeHash = {ScopeHash}, Partition = {Partition} }}";
 }

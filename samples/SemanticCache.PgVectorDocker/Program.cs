@@ -1,0 +1,3 @@
+using SemanticCache.PgVectorDocker;
+
+return await PgVectorDockerApp.RunAsync(args, ToolContext.FromProcess());

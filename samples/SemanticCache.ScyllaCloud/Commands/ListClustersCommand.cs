@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace SemanticCache.ScyllaCloud;
+
+/// <summary><c>list-clusters</c>: every cluster of the account, as the API reports them.</summary>
+internal static class ListClustersCommand
+{
+    public static Command Build(GlobalSettings globals, ToolContext context)
+    {
+        var command = new Command("list-clusters", "List all clusters of the account from the ScyllaDB Cloud API.");
+        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        {
+            var output = globals.CreateOutput(parseResult, context);
+            using var client = globals.CreateClient(parseResult, context);
+            var accountId = await globals.ResolveAccountIdAsync(parseResult, context, client, null, cancellationToken);
+            var data = await client.ListClustersRawAsync(accountId, cancellationToken);
+            if (output.IsJson)
+            {
+                output.Json(data);
+                return 0;
+            }
+
+            var clusters = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("clusters", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().ToList()
+                : [];
+            output.Note($"Clusters of account {accountId}:");
+            output.Write(ToolOutput.Table(
+                ["ID", "Name", "Status", "Region", "ScyllaDB version"],
+                clusters.Select(c => new[]
+                {
+                    ToolOutput.Property(c, "id"),
+                    ToolOutput.Property(c, "clusterName") ?? ToolOutput.Property(c, "name"),
+                    ToolOutput.Property(c, "status"),
+                    ToolOutput.Property(c, "region"),
+                    ToolOutput.Property(c, "scyllaVersion"),
+                })));
+            return 0;
+        });
+        return command;
+    }
+}

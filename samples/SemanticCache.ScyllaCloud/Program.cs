@@ -1,0 +1,3 @@
+using SemanticCache.ScyllaCloud;
+
+return await ScyllaCloudApp.RunAsync(args, ToolContext.FromProcess());
