@@ -13,14 +13,14 @@ public class OnnxBatchThroughputBenchmarks : IDisposable
     private string[] _batch8 = null!;
     private string[] _batch32 = null!;
 
-    [Params(OnnxBenchmarkModels.QqpStatic, OnnxBenchmarkModels.StandIn)]
+    [Params(OnnxBenchmarkModels.QqpStatic, OnnxBenchmarkModels.StandIn, SyntheticComputeModel.Name)]
     public string Model { get; set; } = OnnxBenchmarkModels.QqpStatic;
 
     [GlobalSetup]
     public void Setup()
     {
         string folder = OnnxBenchmarkModels.Require(Model);
-        string[] texts = OnnxBenchmarkModels.SampleTexts(folder, 32);
+        string[] texts = OnnxBenchmarkModels.SampleTexts(32);
         _batch1 = texts[..1];
         _batch8 = texts[..8];
         _batch32 = texts[..32];

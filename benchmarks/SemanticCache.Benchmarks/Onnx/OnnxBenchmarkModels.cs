@@ -4,7 +4,7 @@ namespace SemanticCache.Benchmarks.Onnx;
 
 /// <summary>
 /// Finds the model folders of shared/models (<c>SEMANTICCACHE_ONNX_MODEL_DIR</c>, or <c>../shared/models</c> beside the
-/// repository root) and reads sample texts from their golden files.
+/// repository root), creates the synthetic compute model, and reads sample texts from a golden file.
 /// </summary>
 public static class OnnxBenchmarkModels
 {
@@ -13,6 +13,11 @@ public static class OnnxBenchmarkModels
 
     public static string Require(string name)
     {
+        if (name == SyntheticComputeModel.Name)
+        {
+            return SyntheticComputeModel.EnsureCreated(Path.Combine(Require(StandIn), "vocab.txt"));
+        }
+
         string? configured = Environment.GetEnvironmentVariable("SEMANTICCACHE_ONNX_MODEL_DIR");
         if (!string.IsNullOrWhiteSpace(configured) && Directory.Exists(Path.Combine(configured, name)))
         {
@@ -31,9 +36,9 @@ public static class OnnxBenchmarkModels
         throw new DirectoryNotFoundException($"Model folder '{name}' not found: set SEMANTICCACHE_ONNX_MODEL_DIR to the shared/models folder.");
     }
 
-    /// <summary>Distinct QQP questions from the model's golden file (realistic prompt lengths, mean about 16 tokens).</summary>
-    public static string[] SampleTexts(string modelFolder, int count) =>
-        [.. File.ReadLines(Path.Combine(modelFolder, "golden-embeddings.jsonl"))
+    /// <summary>Distinct QQP questions from qqp-static-384's golden file (realistic prompt lengths), the same for every model.</summary>
+    public static string[] SampleTexts(int count) =>
+        [.. File.ReadLines(Path.Combine(Require(QqpStatic), "golden-embeddings.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)
             .Where(text => text.Length is > 10 and < 200)
             .Distinct(StringComparer.Ordinal)

@@ -18,7 +18,7 @@ public class OnnxConcurrentCallersBenchmarks : IDisposable
     private OnnxEmbeddingGenerator _generator = null!;
     private string[] _texts = null!;
 
-    [Params(OnnxBenchmarkModels.QqpStatic, OnnxBenchmarkModels.StandIn)]
+    [Params(OnnxBenchmarkModels.QqpStatic, OnnxBenchmarkModels.StandIn, SyntheticComputeModel.Name)]
     public string Model { get; set; } = OnnxBenchmarkModels.QqpStatic;
 
     [Params(true, false)]
@@ -28,7 +28,7 @@ public class OnnxConcurrentCallersBenchmarks : IDisposable
     public void Setup()
     {
         string folder = OnnxBenchmarkModels.Require(Model);
-        _texts = OnnxBenchmarkModels.SampleTexts(folder, TextsPerInvocation);
+        _texts = OnnxBenchmarkModels.SampleTexts(TextsPerInvocation);
         _generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingGeneratorOptions
         {
             ModelDirectory = folder,
