@@ -98,6 +98,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// </summary>
     /// <param name="cancellationToken">Stops waiting; the load itself continues for other callers.</param>
     /// <returns>A task that completes when the model is ready.</returns>
+    /// <remarks>
+    /// Asking for <see cref="EmbeddingGeneratorMetadata"/> also loads a model that is already on disk (the stores size their
+    /// vector columns from <see cref="EmbeddingGeneratorMetadata.DefaultModelDimensions"/>); a model that still has to be
+    /// downloaded is reported with its source's declared dimension until then.
+    /// </remarks>
     /// <exception cref="OnnxModelException">The model could not be found, downloaded, verified or loaded.</exception>
     /// <exception cref="ObjectDisposedException">The generator is disposed.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -190,8 +195,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <inheritdoc />
     /// <remarks>
-    /// Returns <see cref="EmbeddingGeneratorMetadata"/> (provider <c>onnxruntime</c>, the model folder as provider URI, the model id
-    /// and, once the model is loaded, its dimension), or this instance when asked for a type it implements.
+    /// Returns <see cref="EmbeddingGeneratorMetadata"/> (provider <c>onnxruntime</c>, the model folder as provider URI once
+    /// located, the model id, and the dimension), or this instance when asked for a type it implements. For the dimension, a
+    /// model already on disk is loaded on this call; a model that still has to be downloaded reports
+    /// <see cref="OnnxModelSource.Dimensions"/> until the first embedding call downloads it.
     /// </remarks>
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
@@ -203,12 +210,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         if (serviceType == typeof(EmbeddingGeneratorMetadata))
         {
+            int? dimensions = EnsureLoadedWithoutDownload()?.Dimension ?? (_locator.UsesModelSource ? _locator.SourceDimensions : null);
             LocatedModel? located = Volatile.Read(ref _located);
             return new EmbeddingGeneratorMetadata(
                 ProviderName,
                 located is null ? null : new Uri(located.Directory),
                 located?.ModelId ?? _configuredModelId,
-                Volatile.Read(ref _model)?.Dimension);
+                dimensions);
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;
@@ -232,6 +240,29 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _disposing.Cancel();
         _batcher?.Dispose();
         model?.Dispose();
+    }
+
+    /// <summary>
+    /// Loads the model now if that needs no download, so that stores sizing their vector columns from the metadata see the
+    /// real dimension; a model that still has to be downloaded is left for the first call (its source's declared dimension
+    /// is reported meanwhile). A load failure is left for the first call to report.
+    /// </summary>
+    private OnnxEmbeddingModel? EnsureLoadedWithoutDownload()
+    {
+        OnnxEmbeddingModel? model = Volatile.Read(ref _model);
+        if (model is not null || _disposed || !_locator.IsAvailableWithoutDownload())
+        {
+            return model;
+        }
+
+        try
+        {
+            return GetModelAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is OnnxModelException or ObjectDisposedException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private void EmbedInSortedBatches(OnnxEmbeddingModel model, List<int> pending, int[][] tokenIds, float[][] vectors, CancellationToken cancellationToken)
@@ -298,6 +329,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             long started = _timeProvider.GetTimestamp();
             BertTextTokenizer tokenizer = BertTextTokenizer.Load(located.VocabularyPath, _lowerCase, _maxSequenceLength);
             OnnxEmbeddingModel model = OnnxEmbeddingModel.Load(located.ModelPath, tokenizer, _intraOpThreads, _optimizationLevel);
+            if (located.FromModelSource && _locator.SourceDimensions is int declared && declared != model.Dimension)
+            {
+                model.Dispose();
+                throw new OnnxModelException(
+                    $"The model '{located.ModelPath}' produces {model.Dimension}-dimensional vectors, but its source declares {declared}. " +
+                    "Fix OnnxModelSource.Dimensions (stores may have sized their vector columns from it).");
+            }
+
             lock (_gate)
             {
                 if (_disposed)

@@ -11,9 +11,14 @@ public sealed class OnnxModelSource
     /// <param name="repository">The hub repository, for example <c>sentence-transformers/all-MiniLM-L6-v2</c>.</param>
     /// <param name="revision">The pinned revision: a full commit id, so the files can never change under the checksums.</param>
     /// <param name="files">The files to download; they must include the model and the vocabulary.</param>
+    /// <param name="dimensions">
+    /// The vector dimension the model produces, if known: reported in the generator's metadata before the model is downloaded,
+    /// and checked against the model once it is loaded. <see langword="null"/> when unknown.
+    /// </param>
     /// <exception cref="ArgumentException">An argument is empty or malformed.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public OnnxModelSource(string repository, string revision, IEnumerable<OnnxModelFile> files)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
+    public OnnxModelSource(string repository, string revision, IEnumerable<OnnxModelFile> files, int? dimensions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(repository);
         ArgumentException.ThrowIfNullOrWhiteSpace(revision);
@@ -40,9 +45,15 @@ public sealed class OnnxModelSource
             throw new ArgumentException("Two files have the same local name.", nameof(files));
         }
 
+        if (dimensions is int value)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(dimensions));
+        }
+
         Repository = repository;
         Revision = revision;
         Files = list;
+        Dimensions = dimensions;
     }
 
     /// <summary>
@@ -56,7 +67,8 @@ public sealed class OnnxModelSource
         [
             new OnnxModelFile("onnx/model.onnx", "model.onnx", "6fd5d72fe4589f189f8ebc006442dbb529bb7ce38f8082112682524616046452", 90_405_214),
             new OnnxModelFile("vocab.txt", "vocab.txt", "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3", 231_508),
-        ]);
+        ],
+        dimensions: 384);
 
     /// <summary>Gets the hub repository (<c>owner/name</c>).</summary>
     public string Repository { get; }
@@ -66,6 +78,9 @@ public sealed class OnnxModelSource
 
     /// <summary>Gets the files to download.</summary>
     public IReadOnlyList<OnnxModelFile> Files { get; }
+
+    /// <summary>Gets the vector dimension the model produces, or <see langword="null"/> when it was not declared.</summary>
+    public int? Dimensions { get; }
 
     /// <summary>Gets the model name: the part of <see cref="Repository"/> after the slash.</summary>
     public string Name => Repository[(Repository.IndexOf('/', StringComparison.Ordinal) + 1)..];

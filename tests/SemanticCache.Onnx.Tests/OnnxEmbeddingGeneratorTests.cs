@@ -257,24 +257,68 @@ public sealed class OnnxEmbeddingGeneratorTests
     }
 
     [Fact]
-    public async Task GetService_Metadata_ReportsProviderModelAndDimensionOnceLoaded()
+    public void GetService_MetadataWithModelOnDisk_LoadsItAndReportsItsDimension()
     {
         string folder = TestModels.Require(TestModels.QqpStatic);
         using var generator = Create(folder, o => o.ModelId = "qqp");
 
-        var before = generator.GetService<EmbeddingGeneratorMetadata>();
-        await generator.InitializeAsync(TestContext.Current.CancellationToken);
-        var after = generator.GetService<EmbeddingGeneratorMetadata>();
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
 
-        Assert.Null(before!.DefaultModelDimensions);
-        Assert.Equal("qqp", before.DefaultModelId);
-        Assert.Equal(384, after!.DefaultModelDimensions);
+        Assert.Equal(384, metadata!.DefaultModelDimensions);
         Assert.Equal(384, generator.Dimensions);
-        Assert.Equal(OnnxEmbeddingGenerator.ProviderName, after.ProviderName);
-        Assert.Equal(new Uri(folder), after.ProviderUri);
+        Assert.Equal("qqp", metadata.DefaultModelId);
+        Assert.Equal(OnnxEmbeddingGenerator.ProviderName, metadata.ProviderName);
+        Assert.Equal(new Uri(folder), metadata.ProviderUri);
         Assert.Same(generator, generator.GetService<OnnxEmbeddingGenerator>());
         Assert.Null(generator.GetService(typeof(string)));
         Assert.Null(generator.GetService(typeof(EmbeddingGeneratorMetadata), "key"));
+    }
+
+    [Fact]
+    public async Task GetService_MetadataBeforeDownload_ReportsDeclaredDimensionWithoutDownloading()
+    {
+        await using var server = new LoopbackModelServer();
+        using var cache = new TemporaryDirectory();
+        using var generator = new OnnxEmbeddingGenerator(
+            new OnnxEmbeddingGeneratorOptions { CacheDirectory = cache.Path, DownloadBaseAddress = server.BaseAddress, ModelSource = ModelDownloaderTests.StandInSource(dimensions: 384) },
+            null,
+            null,
+            _ => null);
+
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.Equal(384, metadata!.DefaultModelDimensions);
+        Assert.Null(metadata.ProviderUri);
+        Assert.Null(generator.Dimensions);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public void GetService_MetadataExplicitFolderWithoutModel_ReportsNoDimensionAndDoesNotThrow()
+    {
+        using var directory = new TemporaryDirectory();
+        using var generator = Create(directory.Path);
+
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.Null(metadata!.DefaultModelDimensions);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_DownloadedModelWithOtherDimensionThanDeclared_Throws()
+    {
+        string standIn = TestModels.Require(TestModels.StandIn);
+        await using var server = new LoopbackModelServer();
+        OnnxModelSource source = ModelDownloaderTests.StandInSource(dimensions: 128);
+        server.Serve(source.Repository, source.Revision, "onnx/model.onnx", Path.Combine(standIn, "model.onnx"));
+        server.Serve(source.Repository, source.Revision, "vocab.txt", Path.Combine(standIn, "vocab.txt"));
+        using var cache = new TemporaryDirectory();
+        using var generator = new OnnxEmbeddingGenerator(
+            new OnnxEmbeddingGeneratorOptions { CacheDirectory = cache.Path, DownloadBaseAddress = server.BaseAddress, ModelSource = source }, null, null, _ => null);
+
+        var exception = await Assert.ThrowsAsync<OnnxModelException>(() => generator.InitializeAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("produces 384-dimensional vectors, but its source declares 128", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class OnnxModelSourceTests
 
         Assert.Equal("sentence-transformers/all-MiniLM-L6-v2", source.Repository);
         Assert.Equal("all-MiniLM-L6-v2", source.Name);
+        Assert.Equal(384, source.Dimensions);
         Assert.Contains(source.Revision, notes, StringComparison.Ordinal);
         Assert.Equal(["onnx/model.onnx", "vocab.txt"], source.Files.Select(f => f.RemotePath));
         Assert.Contains($"`onnx/model.onnx`: sha256 {source.Files[0].Sha256}, {source.Files[0].Length:N0} bytes", notes, StringComparison.Ordinal);
@@ -44,11 +45,18 @@ public sealed class OnnxModelSourceTests
     }
 
     [Fact]
+    public void Constructor_NonPositiveDimensions_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxModelSource("owner/name", "main", [File1], dimensions: 0));
+    }
+
+    [Fact]
     public void Constructor_ValidArguments_KeepsFilesInOrder()
     {
         var source = new OnnxModelSource("owner/name", "0123abc", [File1, File2]);
 
         Assert.Equal([File1, File2], source.Files);
         Assert.Equal("name", source.Name);
+        Assert.Null(source.Dimensions);
     }
 }

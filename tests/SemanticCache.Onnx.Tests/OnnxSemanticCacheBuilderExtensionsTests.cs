@@ -30,6 +30,33 @@ public sealed class OnnxSemanticCacheBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task UseOnnxEmbeddings_WithAddSemanticCache_ServesAParaphraseFromTheCache()
+    {
+        // End to end with the real QQP-trained model: cos("How do I learn C# quickly?", "What is the fastest way to learn C#?")
+        // is 0.840 (golden-similarities.jsonl), and an unrelated question is far below the threshold.
+        string folder = TestModels.Require(TestModels.QqpStatic);
+        var services = new ServiceCollection();
+        services.AddSemanticCache(o =>
+        {
+            o.SimilarityThreshold = 0.8;
+            o.LookupTimeout = TimeSpan.FromSeconds(30); // the model loads on the first lookup
+        }).UseOnnxEmbeddings(o => o.ModelDirectory = folder);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var inner = new CountingChatClient();
+        using IChatClient client = new ChatClientBuilder(inner).UseSemanticCache().Build(provider);
+
+        ChatResponse first = await client.GetResponseAsync("How do I learn C# quickly?", cancellationToken: TestContext.Current.CancellationToken);
+        ChatResponse paraphrase = await client.GetResponseAsync("What is the fastest way to learn C#?", cancellationToken: TestContext.Current.CancellationToken);
+        ChatResponse unrelated = await client.GetResponseAsync("How can I lose weight fast?", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("answer 1", first.Text);
+        Assert.Equal("answer 1", paraphrase.Text);
+        Assert.Equal("answer 2", unrelated.Text);
+        Assert.Equal(2, inner.Calls);
+    }
+
+    [Fact]
     public void UseOnnxEmbeddings_InvalidOptions_FailStartupValidation()
     {
         var services = new ServiceCollection();

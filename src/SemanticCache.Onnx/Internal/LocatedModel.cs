@@ -6,4 +6,5 @@ namespace SemanticCache.Onnx;
 /// <param name="VocabularyPath">The vocabulary file.</param>
 /// <param name="Origin">How the folder was found, for the log.</param>
 /// <param name="ModelId">The id reported for the model.</param>
-internal sealed record LocatedModel(string Directory, string ModelPath, string VocabularyPath, string Origin, string ModelId);
+/// <param name="FromModelSource">Whether the files are those of the configured <see cref="OnnxModelSource"/> (cache folder or download).</param>
+internal sealed record LocatedModel(string Directory, string ModelPath, string VocabularyPath, string Origin, string ModelId, bool FromModelSource);

@@ -60,6 +60,15 @@ internal sealed class ModelLocator
             : Path.Combine(Path.GetTempPath(), "semanticcache", "models");
     }
 
+    /// <summary>Gets a value indicating whether the model comes from <see cref="OnnxModelSource"/> (cache folder or download) rather than an explicit folder.</summary>
+    public bool UsesModelSource => _modelDirectory is null && string.IsNullOrWhiteSpace(_environment(EnvironmentVariable));
+
+    /// <summary>Gets the dimension the configured source declares (meaningful when <see cref="UsesModelSource"/>).</summary>
+    public int? SourceDimensions => _source.Dimensions;
+
+    /// <summary>Returns whether locating the model needs no download (an explicit folder is set, or the cache folder is complete).</summary>
+    public bool IsAvailableWithoutDownload() => !UsesModelSource || MissingCachedFiles(CacheFolder).Count == 0;
+
     /// <summary>Finds the model, downloading it if that is the remaining option and it is allowed.</summary>
     /// <exception cref="OnnxModelException">No model was found (the message lists the places searched) or the download failed.</exception>
     public async Task<LocatedModel> LocateAsync(CancellationToken cancellationToken)
@@ -78,7 +87,7 @@ internal sealed class ModelLocator
         string cacheFolder = CacheFolder;
         if (MissingCachedFiles(cacheFolder).Count == 0)
         {
-            return Located(cacheFolder, "the model cache folder", _modelId ?? _source.Name);
+            return Located(cacheFolder, "the model cache folder", _modelId ?? _source.Name, fromModelSource: true);
         }
 
         if (!_allowDownload)
@@ -87,7 +96,7 @@ internal sealed class ModelLocator
         }
 
         await _downloader.DownloadAsync(_source, cacheFolder, cancellationToken).ConfigureAwait(false);
-        return Located(cacheFolder, $"a download of {_source.Repository}@{_source.Revision}", _modelId ?? _source.Name);
+        return Located(cacheFolder, $"a download of {_source.Repository}@{_source.Revision}", _modelId ?? _source.Name, fromModelSource: true);
     }
 
     private LocatedModel RequireFiles(string directory, string origin)
@@ -102,13 +111,13 @@ internal sealed class ModelLocator
                 $"WordPiece vocabulary ({_vocabularyFileName}) there, or change {origin}. A folder that is set explicitly is never replaced by a download.");
         }
 
-        return Located(fullPath, origin, _modelId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(fullPath)));
+        return Located(fullPath, origin, _modelId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(fullPath)), fromModelSource: false);
     }
 
-    private LocatedModel Located(string directory, string origin, string modelId)
+    private LocatedModel Located(string directory, string origin, string modelId, bool fromModelSource)
     {
         Log.ModelLocated(_logger, directory, origin);
-        return new LocatedModel(directory, Path.Combine(directory, _modelFileName), Path.Combine(directory, _vocabularyFileName), origin, modelId);
+        return new LocatedModel(directory, Path.Combine(directory, _modelFileName), Path.Combine(directory, _vocabularyFileName), origin, modelId, fromModelSource);
     }
 
     private List<string> MissingCachedFiles(string folder)

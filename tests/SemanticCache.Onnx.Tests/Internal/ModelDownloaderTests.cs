@@ -10,13 +10,14 @@ public sealed class ModelDownloaderTests
     private const string VocabularySha256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3";
     private const long VocabularyLength = 231_508;
 
-    public static OnnxModelSource StandInSource() => new(
+    public static OnnxModelSource StandInSource(int? dimensions = null) => new(
         "tests/minilm-shaped-standin",
         "0123456789abcdef0123456789abcdef01234567",
         [
             new OnnxModelFile("onnx/model.onnx", "model.onnx", StandInModelSha256, StandInModelLength),
             new OnnxModelFile("vocab.txt", "vocab.txt", VocabularySha256, VocabularyLength),
-        ]);
+        ],
+        dimensions);
 
     [Fact]
     public async Task DownloadAsync_ServedFiles_WritesVerifiedFilesAndReportsProgress()
