@@ -1,0 +1,3 @@
+namespace SemanticCache.Scylla.Tests;
+
+internal sealed record PeerColumn(string Name, PeerType Type);

@@ -1,0 +1,9 @@
+namespace SemanticCache.Scylla.Tests;
+
+internal enum PeerReplyKind
+{
+    Default,
+    Raw,
+    Drop,
+    Never,
+}
