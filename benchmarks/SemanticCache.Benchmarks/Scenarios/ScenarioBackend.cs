@@ -9,5 +9,8 @@ public sealed class ScenarioBackend(string name, string description, ISemanticCa
 
     public ISemanticCacheStore Store { get; } = store;
 
+    /// <summary>Gets how long to wait after the writes of the miss scenario before searching (for indexes that follow writes late).</summary>
+    public TimeSpan SettleTime { get; init; }
+
     public ValueTask DisposeAsync() => release();
 }

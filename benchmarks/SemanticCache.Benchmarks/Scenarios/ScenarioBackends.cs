@@ -1,5 +1,6 @@
 using SemanticCache.Benchmarks.Support;
 using SemanticCache.PgVector;
+using SemanticCache.Scylla;
 
 namespace SemanticCache.Benchmarks;
 
@@ -68,11 +69,9 @@ public static class ScenarioBackends
         {
             Memory => new BackendPlan(Memory, (_, _) => Task.FromResult(CreateMemory())),
             PgVector => new BackendPlan(PgVector, (dimensions, ct) => CreatePgVectorAsync(postgres, dimensions, ct)),
-            _ => new BackendPlan(
-                Scylla,
-                null,
-                "not available in this build: the SemanticCache.Scylla store has not landed yet" +
-                (scylla is null ? string.Empty : $" (contact points {scylla} were given)")),
+            _ => scylla is null
+                ? new BackendPlan(Scylla, null, $"not configured: set {ScyllaEnvironmentVariable} or --scylla-contact-points")
+                : new BackendPlan(Scylla, (dimensions, ct) => CreateScyllaAsync(ScyllaConnectionSettings.Parse(scylla), dimensions, ct)),
         }).ToArray();
     }
 
@@ -109,6 +108,30 @@ public static class ScenarioBackends
         }
 
         return new ScenarioBackend(PgVector, $"PgVectorSemanticCacheStore ({store.QualifiedTableName}, HNSW cosine)", store, store.DisposeAsync);
+    }
+
+    /// <summary>A ScyllaDB (or Cassandra 5) store in keyspace <see cref="Schema"/>, emptied, its vector index ready.</summary>
+    public static async Task<ScenarioBackend> CreateScyllaAsync(ScyllaConnectionSettings settings, int dimensions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = settings.CreateOptions(dimensions);
+        var store = new ScyllaSemanticCacheStore(options);
+        try
+        {
+            await store.InitializeAsync(cancellationToken);
+            await store.ClearAsync(cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
+        return new ScenarioBackend(Scylla, $"ScyllaSemanticCacheStore ({options.Keyspace}.{options.Table}, {store.Dialect} vector search)", store, store.DisposeAsync)
+        {
+            // ScyllaDB's vector index follows writes about a second later: let it catch up before variants are asked.
+            SettleTime = TimeSpan.FromSeconds(2),
+        };
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -134,6 +134,11 @@ public sealed class ScenarioRunner
                 await WarmUpAsync(plan.Name, client, cancellationToken);
                 results.AddRange(await MissesAsync(plan.Name, client, cancellationToken));
                 results.Add(await HitsAsync(plan.Name, client, cancellationToken));
+                if (backend.SettleTime > TimeSpan.Zero)
+                {
+                    await Task.Delay(backend.SettleTime, cancellationToken);
+                }
+
                 storeMisses.Value = false;
                 (var similarity, pairs) = await SimilarityAsync(plan.Name, client, cancellationToken);
                 storeMisses.Value = true;
