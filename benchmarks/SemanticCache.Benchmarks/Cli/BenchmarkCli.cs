@@ -121,8 +121,7 @@ public sealed class BenchmarkCli
         var concurrencyTest = new Option<bool>("--concurrency-test") { Description = "Also run concurrent reads, concurrent writes and a mixed 80% read / 20% write workload." };
         var levels = new Option<string>("--concurrency-levels") { Description = "Concurrency levels of --concurrency-test.", DefaultValueFactory = _ => "1,5,10,25" };
         var operations = new Option<int>("--concurrent-operations") { Description = "Operations per concurrent scenario and level.", DefaultValueFactory = _ => 100 };
-        var output = new Option<string>("--output") { Description = "Also write the results as json, csv or none.", DefaultValueFactory = _ => "none" };
-        output.AcceptOnlyFromAmong("json", "csv", "none");
+        var output = new Option<string>("--output") { Description = "Also write the results as json, csv or none.", DefaultValueFactory = _ => "none", HelpName = "json|csv|none" };
         var outputDirectory = new Option<string?>("--output-directory") { Description = "Where --output writes (default: the current directory)." };
         var plots = new Option<string?>("--plots") { Description = "Write PNG charts (latency percentiles, QPS against concurrency) into this folder." };
 

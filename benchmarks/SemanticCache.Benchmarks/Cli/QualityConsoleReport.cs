@@ -78,11 +78,11 @@ public static class QualityConsoleReport
         if (result.Recommended is { } point)
         {
             console.MarkupLineInterpolated(
-                $"  Recommended threshold for precision ≥ {result.TargetPrecision:P0}: [bold green]{point.Threshold:0.00}[/] (precision {point.Precision:P1}, 95 % lower bound {result.PrecisionLowerBound:P1}, hit ratio {point.HitRatio:P1}, valid hit ratio {point.ValidHitRatio:P1}, {point.Hits} hits).");
+                $"  Recommended threshold for precision ≥ {result.TargetPrecision:0%}: [bold green]{point.Threshold:0.00}[/] (precision {point.Precision:0.0%}, 95 % lower bound {result.PrecisionLowerBound:0.0%}, hit ratio {point.HitRatio:0.0%}, valid hit ratio {point.ValidHitRatio:0.0%}, {point.Hits} hits).");
         }
         else
         {
-            console.MarkupLineInterpolated($"  [yellow]No threshold reaches precision {result.TargetPrecision:P0}.[/]");
+            console.MarkupLineInterpolated($"  [yellow]No threshold reaches precision {result.TargetPrecision:0%}.[/]");
         }
 
         if (result.ConfidenceNote is { } note)
@@ -118,7 +118,7 @@ public static class QualityConsoleReport
             : rows.Average(r => r.Verified - r.Plain) < -0.005 ? "the lexical verifier costs precision at equal hit ratio"
             : "the lexical verifier makes no measurable difference at equal hit ratio";
         console.MarkupLineInterpolated(
-            $"Highest hit ratio: {maxPlain:P1} without, {maxVerified:P1} with the verifier (it rejects candidates). Verdict: [bold]{verdict}[/] (mean difference {rows.DefaultIfEmpty().Average(r => (r.Verified - r.Plain) * 100):+0.0;-0.0;0.0} pts).");
+            $"Highest hit ratio: {maxPlain:0.0%} without, {maxVerified:0.0%} with the verifier (it rejects candidates). Verdict: [bold]{verdict}[/] (mean difference {rows.DefaultIfEmpty().Average(r => (r.Verified - r.Plain) * 100):+0.0;-0.0;0.0} pts).");
     }
 
     private static string Percent(double value, int hits) => hits == 0 ? "-" : Percent(value);

@@ -64,7 +64,7 @@ public static class ScenarioConsoleReport
                     r.Operations.ToString(CultureInfo.InvariantCulture),
                     r.Successes.ToString(CultureInfo.InvariantCulture),
                     r.Failures == 0 ? "0" : $"[red]{r.Failures}[/]",
-                    r.HitRate.ToString("P0", CultureInfo.InvariantCulture),
+                    r.HitRate.ToString("0%", CultureInfo.InvariantCulture),
                     Milliseconds(l.P50),
                     Milliseconds(l.P95),
                     Milliseconds(l.P99),
@@ -110,7 +110,7 @@ public static class ScenarioConsoleReport
         {
             var pairs = backend.SimilarityPairs;
             console.MarkupLineInterpolated(
-                $"{backend.Backend}: {pairs.Count(p => p.ServedFromBase)} of {pairs.Count} variants served from their base ({(double)pairs.Count(p => p.ServedFromBase) / pairs.Count:P0}), {pairs.Count(p => p.Hit && !p.ServedFromBase)} from another entry; mean similarity to the base {pairs.Average(p => p.Similarity):0.000}.");
+                $"{backend.Backend}: {pairs.Count(p => p.ServedFromBase)} of {pairs.Count} variants served from their base ({(double)pairs.Count(p => p.ServedFromBase) / pairs.Count:0%}), {pairs.Count(p => p.Hit && !p.ServedFromBase)} from another entry; mean similarity to the base {pairs.Average(p => p.Similarity):0.000}.");
         }
     }
 
