@@ -17,6 +17,12 @@ public static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
-        return await new BenchmarkCli(AnsiConsole.Console).RunAsync(args, cancellationToken: cancellation.Token);
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected && console.Profile.Width < 160)
+        {
+            console.Profile.Width = 160; // logs and pipes get the whole tables, not 80 squeezed columns
+        }
+
+        return await new BenchmarkCli(console).RunAsync(args, cancellationToken: cancellation.Token);
     }
 }

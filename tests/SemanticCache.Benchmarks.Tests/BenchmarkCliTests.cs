@@ -121,7 +121,7 @@ public sealed class BenchmarkCliTests : IDisposable
 
         Assert.Equal(BenchmarkCli.Success, code);
         var output = _console.Output;
-        Assert.Contains("the first 3 of", output, StringComparison.Ordinal);
+        Assert.Contains("the first 3 of 4 in", output, StringComparison.Ordinal);
         Assert.Contains("3 queries", output, StringComparison.Ordinal);
         Assert.Contains("P-CHR AUC", output, StringComparison.Ordinal);
         Assert.Contains("Few pairs", output, StringComparison.Ordinal);

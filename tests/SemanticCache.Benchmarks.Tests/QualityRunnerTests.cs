@@ -17,7 +17,7 @@ public sealed class QualityRunnerTests
     {
         var runner = new QualityRunner(new HashingEmbeddingGenerator());
 
-        var run = await runner.RunAsync(Pairs, null, "plain", TestContext.Current.CancellationToken);
+        var run = await runner.RunAsync(Pairs, null, null, "plain", TestContext.Current.CancellationToken);
 
         Assert.Equal(4, run.Scored.Count);
         Assert.Equal(4, run.Entries);
@@ -35,7 +35,7 @@ public sealed class QualityRunnerTests
     {
         var runner = new QualityRunner(new HashingEmbeddingGenerator());
 
-        var run = await runner.RunAsync(Pairs, new LexicalSemanticCacheVerifier(), "verified", TestContext.Current.CancellationToken);
+        var run = await runner.RunAsync(Pairs, null, new LexicalSemanticCacheVerifier(), "verified", TestContext.Current.CancellationToken);
 
         Assert.True(run.Scored[0].IsSameMeaning);
         Assert.Equal(QualityRun.NotServed, run.Scored[1].Similarity); // France is not Spain, and no other entry agrees
@@ -52,17 +52,28 @@ public sealed class QualityRunnerTests
         };
         var runner = new QualityRunner(new HashingEmbeddingGenerator());
 
-        var run = await runner.RunAsync(pairs, new LexicalSemanticCacheVerifier(), "misses", TestContext.Current.CancellationToken);
+        var run = await runner.RunAsync(pairs, null, new LexicalSemanticCacheVerifier(), "misses", TestContext.Current.CancellationToken);
 
         // Had the first query been stored, the second would have been served from it.
         Assert.All(run.Scored, s => Assert.Equal(QualityRun.NotServed, s.Similarity));
     }
 
-    [Theory]
-    [InlineData("  Hello   World ", "hello world")]
-    [InlineData("A\tB\nC", "a b c")]
-    public void Normalize_LowerCasesAndCollapsesWhiteSpace(string text, string expected)
+    [Fact]
+    public async Task RunAsync_ServedEntryOfAnotherPair_IsCorrectWhenLabelsConnectThem()
     {
-        Assert.Equal(expected, QualityRunner.Normalize(text));
+        var pairs = new QualityPair[]
+        {
+            new(0, "how can i learn guitar fast", "how do i learn guitar quickly", true),
+            new(1, "how do i learn guitar quickly", "what is the best way to learn guitar", true),
+        };
+        var runner = new QualityRunner(new HashingEmbeddingGenerator());
+        var onlyTheFirst = pairs[..1];
+
+        var alone = await runner.RunAsync(onlyTheFirst, new SameMeaningIndex(onlyTheFirst), null, "alone", TestContext.Current.CancellationToken);
+        var connected = await runner.RunAsync(
+            [new(2, "how can i learn guitar fast", "what is the best way to learn guitar", false)], new SameMeaningIndex(pairs), null, "connected", TestContext.Current.CancellationToken);
+
+        Assert.True(alone.Scored[0].IsSameMeaning);
+        Assert.True(connected.Scored[0].IsSameMeaning); // fast ~ quickly ~ best way, through the question graph
     }
 }

@@ -251,12 +251,16 @@ public sealed class BenchmarkCli
     {
         var model = EmbeddingModelResolver.Resolve(request.Model, "--model", _environment);
         var pairsFile = request.PairsFile
-            ?? RepositoryPaths.FindUpwards(RepositoryPaths.PairsRelativePath)
+            ?? RepositoryPaths.FindAboveExecutableOrWorkingDirectory(RepositoryPaths.PairsRelativePath)
             ?? throw new BenchmarkSetupException($"No pairs file: pass --pairs FILE (JSONL with id, question1, question2, is_duplicate), or put the repository next to {RepositoryPaths.PairsRelativePath}.");
-        var pairs = PairsFileReader.Read(pairsFile, request.Limit);
-        Require(pairs.Count > 0, $"The pairs file {pairsFile} has no pairs.");
+        var allPairs = PairsFileReader.Read(pairsFile);
+        var pairs = allPairs.Take(request.Limit).ToArray();
+        Require(pairs.Length > 0, $"The pairs file {pairsFile} has no pairs.");
+
+        // Every label of the file decides correctness: a served entry from another pair can be a duplicate too.
+        var labels = new SameMeaningIndex(allPairs);
         _console.MarkupLineInterpolated($"[bold]Embedding model:[/] {model}");
-        _console.MarkupLineInterpolated($"[bold]Pairs:[/] the first {pairs.Count} of {Path.GetFullPath(pairsFile)}");
+        _console.MarkupLineInterpolated($"[bold]Pairs:[/] the first {pairs.Length} of {allPairs.Count} in {Path.GetFullPath(pairsFile)} (correctness from all {allPairs.Count} labels: same text, or connected by duplicate labels)");
 
         using var generator = await _embeddings(model, cancellationToken);
         QualityRun? plain = null;
@@ -267,10 +271,10 @@ public sealed class BenchmarkCli
             .StartAsync(async context =>
             {
                 var runner = new QualityRunner(generator, new SpectreScenarioProgress(context));
-                plain = await runner.RunAsync(pairs, null, "cache alone", cancellationToken);
+                plain = await runner.RunAsync(pairs, labels, null, "cache alone", cancellationToken);
                 if (request.WithVerifier)
                 {
-                    verified = await runner.RunAsync(pairs, new LexicalSemanticCacheVerifier(), "with lexical verifier", cancellationToken);
+                    verified = await runner.RunAsync(pairs, labels, new LexicalSemanticCacheVerifier(), "with lexical verifier", cancellationToken);
                 }
             });
 

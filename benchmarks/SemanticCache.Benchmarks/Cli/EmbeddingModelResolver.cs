@@ -25,7 +25,10 @@ public static class EmbeddingModelResolver
             return Checked(fromEnvironment, EnvironmentVariable);
         }
 
-        if (RepositoryPaths.FindUpwards(DefaultRelativePath, baseDirectory) is { } found && File.Exists(Path.Combine(found, ModelFileName)))
+        var found = baseDirectory is null
+            ? RepositoryPaths.FindAboveExecutableOrWorkingDirectory(DefaultRelativePath)
+            : RepositoryPaths.FindUpwards(DefaultRelativePath, baseDirectory);
+        if (found is not null && File.Exists(Path.Combine(found, ModelFileName)))
         {
             return new EmbeddingModel(Path.GetFullPath(found), "found beside the repository");
         }

@@ -80,7 +80,7 @@ public static class QualityConsoleReport
             console.MarkupLineInterpolated(
                 $"  Recommended threshold for precision ≥ {result.TargetPrecision:0%}: [bold green]{point.Threshold:0.00}[/] (precision {point.Precision:0.0%}, 95 % lower bound {result.PrecisionLowerBound:0.0%}, hit ratio {point.HitRatio:0.0%}, valid hit ratio {point.ValidHitRatio:0.0%}, {point.Hits} hits).");
         }
-        else
+        else if (result.ConfidenceNote is null)
         {
             console.MarkupLineInterpolated($"  [yellow]No threshold reaches precision {result.TargetPrecision:0%}.[/]");
         }

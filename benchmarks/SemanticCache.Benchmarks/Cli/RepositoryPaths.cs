@@ -27,6 +27,10 @@ public static class RepositoryPaths
         return null;
     }
 
+    /// <summary>Looks above the executable, then above the working directory.</summary>
+    public static string? FindAboveExecutableOrWorkingDirectory(string relativePath) =>
+        FindUpwards(relativePath) ?? FindUpwards(relativePath, Environment.CurrentDirectory);
+
     /// <summary>Gets the repository root (the folder with <see cref="SolutionFileName"/>) above the working directory or the executable.</summary>
     public static string? RepositoryRoot() =>
         (FindUpwards(SolutionFileName, Environment.CurrentDirectory) ?? FindUpwards(SolutionFileName)) is { } solution

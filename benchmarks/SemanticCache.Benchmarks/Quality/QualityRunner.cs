@@ -9,7 +9,8 @@ namespace SemanticCache.Benchmarks;
 /// Measures which answers the real <see cref="SemanticCachingChatClient"/> would serve over labelled pairs: it caches
 /// every first prompt (warm-up, in-memory store), then asks every second prompt with a threshold of almost 0, so each
 /// query reports the similarity of the best candidate the cache serves (after the verifier, when one is set) and
-/// whether that candidate is labelled same-meaning with the query. One run therefore shows the behaviour at every threshold.
+/// whether that candidate means the same as the query (<see cref="SameMeaningIndex"/>). One run therefore shows the
+/// behaviour at every threshold.
 /// </summary>
 public sealed class QualityRunner(IEmbeddingGenerator<string, Embedding<float>> generator, IScenarioProgress? progress = null)
 {
@@ -20,19 +21,17 @@ public sealed class QualityRunner(IEmbeddingGenerator<string, Embedding<float>> 
 
     private readonly IScenarioProgress _progress = progress ?? NullScenarioProgress.Instance;
 
-    /// <summary>Lower-cases and collapses white space, so that labels match across trivially different spellings.</summary>
-    public static string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    public async Task<QualityRun> RunAsync(IReadOnlyList<QualityPair> pairs, ISemanticCacheVerifier? verifier, string label, CancellationToken cancellationToken = default)
+    /// <summary>Caches the first prompts of <paramref name="pairs"/> and asks their second prompts.</summary>
+    /// <param name="pairs">The pairs to run.</param>
+    /// <param name="labels">Decides which served answers are correct; the default knows only <paramref name="pairs"/>' labels.</param>
+    /// <param name="verifier">The verifier of the cache under test, or <see langword="null"/>.</param>
+    /// <param name="label">The run's name, for progress.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<QualityRun> RunAsync(
+        IReadOnlyList<QualityPair> pairs, SameMeaningIndex? labels, ISemanticCacheVerifier? verifier, string label, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var sameMeaning = pairs.Where(p => p.IsDuplicate)
-            .SelectMany(p => new[] { (Normalize(p.First), Normalize(p.Second)), (Normalize(p.Second), Normalize(p.First)) })
-            .ToHashSet();
+        labels ??= new SameMeaningIndex(pairs);
         var firsts = pairs.Select(p => p.First).Distinct(StringComparer.Ordinal).ToArray();
         var start = Stopwatch.GetTimestamp();
 
@@ -74,7 +73,7 @@ public sealed class QualityRunner(IEmbeddingGenerator<string, Embedding<float>> 
             }
             else
             {
-                var correct = sameMeaning.Contains((Normalize(firsts[served]), Normalize(pair.Second)));
+                var correct = labels.IsSameMeaning(firsts[served], pair.Second);
                 scored.Add(new SemanticCacheScoredPair(double.IsNaN(hit.Similarity) ? 1 : hit.Similarity, correct));
             }
 
