@@ -16,6 +16,9 @@ public sealed class QualityConsoleReportTests
         Assert.Contains("P-CHR AUC", output, StringComparison.Ordinal);
         Assert.Contains("Recommended threshold for precision ≥ 93%: 0.80", output, StringComparison.Ordinal);
         Assert.Contains("Precision at equal hit ratio", output, StringComparison.Ordinal);
+        Assert.Contains("Recommended threshold by target precision", output, StringComparison.Ordinal);
+        Assert.Matches(@"│\s+95\.0% │\s+0\.80 │", output);
+        Assert.Matches(@"│\s+99\.0% │\s+0\.91 │", output);
         Assert.Contains("the lexical verifier adds precision at equal hit ratio", output, StringComparison.Ordinal);
     }
 

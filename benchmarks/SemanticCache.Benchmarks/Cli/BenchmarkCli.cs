@@ -278,7 +278,7 @@ public sealed class BenchmarkCli
                 }
             });
 
-        var report = QualityReport.Create(model.ToString(), Path.GetFullPath(pairsFile), plain!, verified, request.TargetPrecision);
+        var report = QualityReport.Create(model.Name, Path.GetFullPath(pairsFile), plain!, verified, request.TargetPrecision);
         QualityConsoleReport.Write(_console, report);
         if (request.Plots is { } plotDirectory)
         {

@@ -68,9 +68,50 @@ public static class QualityConsoleReport
         if (verified is not null)
         {
             WriteRecommendation(console, "With LexicalSemanticCacheVerifier", verified);
+        }
+
+        WriteTargets(console, report);
+        if (verified is not null)
+        {
             WriteComparison(console, report);
         }
     }
+
+    /// <summary>The precision targets of the "recommended threshold by target" table.</summary>
+    public static IReadOnlyList<double> Targets { get; } = [0.99, 0.97, 0.95, 0.90, 0.85, 0.80];
+
+    private static void WriteTargets(IAnsiConsole console, QualityReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Recommended threshold by target precision[/]");
+        table.AddColumn(new TableColumn("Target").RightAligned());
+        table.AddColumn(new TableColumn("Threshold").RightAligned());
+        table.AddColumn(new TableColumn("Precision (95 % lower bound)").RightAligned());
+        table.AddColumn(new TableColumn("Hit ratio").RightAligned());
+        if (report.Verified is not null)
+        {
+            table.AddColumn(new TableColumn("Threshold +lexical").RightAligned());
+            table.AddColumn(new TableColumn("Precision +lexical").RightAligned());
+            table.AddColumn(new TableColumn("Hit ratio +lexical").RightAligned());
+        }
+
+        foreach (var target in Targets)
+        {
+            var cells = new List<string> { Percent(target) };
+            cells.AddRange(Recommendation(SemanticCacheCalibrator.Calibrate(report.Plain.Scored, target)));
+            if (report.Verified is not null)
+            {
+                cells.AddRange(Recommendation(SemanticCacheCalibrator.Calibrate(report.Verified.Scored, target)));
+            }
+
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    private static IEnumerable<string> Recommendation(SemanticCacheCalibrationResult result) => result.Recommended is { } point
+        ? [point.Threshold.ToString("0.00", CultureInfo.InvariantCulture), $"{Percent(point.Precision)} ({Percent(result.PrecisionLowerBound ?? 0)})", Percent(point.HitRatio)]
+        : ["none", "-", "-"];
 
     private static void WriteRecommendation(IAnsiConsole console, string label, SemanticCacheCalibrationResult result)
     {
