@@ -72,12 +72,7 @@ public static class ScenarioPlots
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("0.###", CultureInfo.InvariantCulture),
-        };
+        plot.Axes.Left.TickGenerator = LogTicks();
         plot.Axes.SetLimitsY(floor, Math.Ceiling(bars.Count > 0 ? bars.Max(b => b.Value) + 0.2 : floor + 1));
         plot.Title("Latency percentiles per backend and scenario");
         plot.YLabel("latency (ms, log scale)");
@@ -87,10 +82,18 @@ public static class ScenarioPlots
         return path;
     }
 
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = y => Math.Pow(10, y).ToString("#,0.###", CultureInfo.InvariantCulture),
+    };
+
     private static string WriteConcurrency(BackendReport[] measured, string path, Func<ScenarioResult, double> value, string title, string axis)
     {
         var plot = new Plot();
         var color = 0;
+        var plotted = new List<double>();
         foreach (var backend in measured)
         {
             foreach (var workload in ScenarioNames.Concurrent)
@@ -101,7 +104,10 @@ public static class ScenarioPlots
                     continue;
                 }
 
-                var scatter = plot.Add.Scatter(points.Select(r => (double)r.Concurrency).ToArray(), points.Select(value).ToArray());
+                // Log scale: in-process and networked stores differ by orders of magnitude.
+                var ys = points.Select(r => Math.Log10(Math.Max(value(r), 1e-3))).ToArray();
+                plotted.AddRange(ys);
+                var scatter = plot.Add.Scatter(points.Select(r => (double)r.Concurrency).ToArray(), ys);
                 scatter.LegendText = $"{backend.Backend}: {workload}";
                 scatter.Color = Palette[color++ % Palette.Length];
                 scatter.LineWidth = 2;
@@ -111,7 +117,13 @@ public static class ScenarioPlots
 
         plot.Title(title);
         plot.XLabel("concurrent callers");
-        plot.YLabel(axis);
+        plot.YLabel(axis + ", log scale");
+        plot.Axes.Left.TickGenerator = LogTicks();
+        if (plotted.Count > 0)
+        {
+            plot.Axes.SetLimitsY(Math.Floor(plotted.Min()), Math.Ceiling(plotted.Max() + 0.3)); // whole decades, room for the legend
+        }
+
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             measured.SelectMany(b => b.Results.Where(r => ScenarioNames.Concurrent.Contains(r.Scenario)).Select(r => r.Concurrency))
                 .Distinct()
