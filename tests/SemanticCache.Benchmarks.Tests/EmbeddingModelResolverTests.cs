@@ -45,7 +45,9 @@ public sealed class EmbeddingModelResolverTests
     [Fact]
     public void Resolve_NothingAnywhere_ExplainsHowToPointAtAModel()
     {
-        using var empty = new TemporaryDirectory();
+        // A folder with no shared/models above it (the temp folder may have one: developers link shared/ there).
+        using var empty = new TemporaryDirectory(Directory.Exists("/var/tmp") ? "/var/tmp" : null);
+        Assert.Null(RepositoryPaths.FindUpwards(EmbeddingModelResolver.DefaultRelativePath, empty.Path));
 
         var exception = Assert.Throws<BenchmarkSetupException>(() => EmbeddingModelResolver.Resolve(null, "--model", _ => null, empty.Path));
 
