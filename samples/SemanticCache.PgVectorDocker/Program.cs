@@ -1,3 +1,3 @@
 using SemanticCache.PgVectorDocker;
 
-return await PgVectorDockerApp.RunAsync(args, ToolContext.FromProcess());
+return await ToolApp.RunAsync(PgVectorDockerApp.BuildRootCommand, args, ToolContext.FromProcess());

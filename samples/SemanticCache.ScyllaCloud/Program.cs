@@ -1,3 +1,3 @@
 using SemanticCache.ScyllaCloud;
 
-return await ScyllaCloudApp.RunAsync(args, ToolContext.FromProcess());
+return await ToolApp.RunAsync(ScyllaCloudApp.BuildRootCommand, args, ToolContext.FromProcess());

@@ -1,32 +1,13 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Spectre.Console;
+using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.PgVectorDocker.Tests;
 
-public sealed class PgVectorDockerAppTests
+public sealed class PgVectorDockerAppTests : SampleToolConventionTests<PgVectorDockerAppTests>, ISampleTool
 {
-    public static TheoryData<string> Commands => ["start", "stop", "restart", "destroy", "status", "info", "logs"];
+    public static string[] Subcommands => ["start", "stop", "restart", "destroy", "status", "info", "logs"];
 
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task Help_EverySubcommand_DocumentsEveryOptionWithItsEnvironmentVariable(string name)
-    {
-        using var harness = new ToolHarness();
-        var root = PgVectorDockerApp.BuildRootCommand(Context());
-        var command = root.Subcommands.Single(c => c.Name == name);
-
-        var run = await harness.RunAsync(name, "--help");
-
-        Assert.Equal(0, run.ExitCode);
-        var options = command.Options.Concat(root.Options.Where(o => o.Recursive)).Where(o => o is not System.CommandLine.Help.HelpOption);
-        foreach (var option in options)
-        {
-            Assert.Contains(option.Name, run.Output, StringComparison.Ordinal);
-            Assert.Contains("[env: ", option.Description, StringComparison.Ordinal);
-            Assert.Contains(option.Description!.Split(" [env: ")[0], run.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        }
-    }
+    static ToolHarnessBase ISampleTool.CreateHarness() => new ToolHarness();
 
     [Fact]
     public async Task Help_DoesNotPrintTheDefaultPassword()
@@ -72,36 +53,18 @@ public sealed class PgVectorDockerAppTests
     public async Task Main_AsSeparateProcess_UsesDockerHostFromTheEnvironment()
     {
         await using var daemon = new FakeDockerDaemon();
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
+            ["DOCKER_HOST"] = daemon.Host,
+            ["PGVECTOR_NAME"] = "from-env",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SemanticCache.PgVectorDocker.dll"));
-        start.ArgumentList.Add("status");
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        start.Environment["DOCKER_HOST"] = daemon.Host;
-        start.Environment["PGVECTOR_NAME"] = "from-env";
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var run = await ToolProcess.RunAsync("SemanticCache.PgVectorDocker.dll", environment, "status", "--output", "json");
 
-        Assert.True(process.ExitCode == 0, await error);
-        var json = JsonNode.Parse(await output)!;
+        Assert.True(run.ExitCode == 0, run.Error);
+        var json = JsonNode.Parse(run.Output)!;
         Assert.Equal("from-env", json["name"]!.GetValue<string>());
         Assert.False(json["exists"]!.GetValue<bool>());
         Assert.Contains("GET /containers/from-env/json", daemon.CallLog);
     }
-
-    private static ToolContext Context() => new()
-    {
-        Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = Path.GetTempPath(),
-    };
 }

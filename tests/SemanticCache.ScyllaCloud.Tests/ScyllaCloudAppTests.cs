@@ -1,50 +1,13 @@
-using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Spectre.Console;
+using SemanticCache.Samples.Testing;
 
 namespace SemanticCache.ScyllaCloud.Tests;
 
-public sealed class ScyllaCloudAppTests
+public sealed class ScyllaCloudAppTests : SampleToolConventionTests<ScyllaCloudAppTests>, ISampleTool
 {
-    public static TheoryData<string> Commands => ["create", "destroy", "status", "info", "list", "list-clusters", "get-account-info"];
+    public static string[] Subcommands => ["create", "destroy", "status", "info", "list", "list-clusters", "get-account-info"];
 
-    [Theory]
-    [MemberData(nameof(Commands))]
-    public async Task Help_EverySubcommand_DocumentsEveryOptionWithItsEnvironmentVariable(string name)
-    {
-        using var harness = new ToolHarness();
-        var command = ScyllaCloudApp.BuildRootCommand(CreateContextForInspection()).Subcommands.Single(c => c.Name == name);
-
-        var run = await harness.RunAsync(name, "--help");
-
-        Assert.Equal(0, run.ExitCode);
-        var options = command.Options.Concat(ScyllaCloudApp.BuildRootCommand(CreateContextForInspection()).Options.Where(o => o.Recursive))
-            .Where(o => o is not System.CommandLine.Help.HelpOption);
-        foreach (var option in options)
-        {
-            Assert.Contains(option.Name, run.Output, StringComparison.Ordinal);
-            Assert.False(string.IsNullOrWhiteSpace(option.Description), option.Name);
-            Assert.Contains("[env: ", option.Description, StringComparison.Ordinal);
-            Assert.Contains(option.Description!.Split(" [env: ")[0], run.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public async Task Help_Root_ListsAllSubcommands()
-    {
-        using var harness = new ToolHarness();
-
-        var run = await harness.RunAsync("--help");
-
-        Assert.Equal(0, run.ExitCode);
-        foreach (var name in Commands)
-        {
-            Assert.Contains(name, run.Output, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("the command line wins, then the environment, then the default", run.Output, StringComparison.Ordinal);
-    }
+    static ToolHarnessBase ISampleTool.CreateHarness() => new ToolHarness();
 
     [Fact]
     public async Task Run_MissingToken_FailsWithClearMessage()
@@ -97,34 +60,15 @@ public sealed class ScyllaCloudAppTests
     public async Task Main_AsSeparateProcess_ReadsRealEnvironmentAndWritesJson()
     {
         await using var api = new FakeScyllaCloudApi();
-        var tool = Path.Combine(AppContext.BaseDirectory, "SemanticCache.ScyllaCloud.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
+            ["SCYLLA_CLOUD_API_TOKEN"] = FakeScyllaCloudApi.Token,
+            ["SCYLLA_CLOUD_API_URL"] = api.BaseAddress.ToString(),
         };
-        start.ArgumentList.Add(tool);
-        start.ArgumentList.Add("get-account-info");
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        start.Environment["SCYLLA_CLOUD_API_TOKEN"] = FakeScyllaCloudApi.Token;
-        start.Environment["SCYLLA_CLOUD_API_URL"] = api.BaseAddress.ToString();
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var run = await ToolProcess.RunAsync("SemanticCache.ScyllaCloud.dll", environment, "get-account-info", "--output", "json");
 
-        Assert.True(process.ExitCode == 0, await error);
-        Assert.Equal(7, JsonNode.Parse(await output)!["accountId"]!.GetValue<long>());
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(7, JsonNode.Parse(run.Output)!["accountId"]!.GetValue<long>());
     }
-
-    private static ToolContext CreateContextForInspection() => new()
-    {
-        Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = Path.GetTempPath(),
-    };
 }

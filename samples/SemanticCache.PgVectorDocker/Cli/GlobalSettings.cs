@@ -117,9 +117,9 @@ internal sealed partial class GlobalSettings
         {
             Name = name,
             Port = port,
-            PortSpecified = IsSpecified(Port.Option, Port.EnvironmentVariable, parseResult, context),
+            PortSpecified = Port.IsSpecified(parseResult, context),
             PgVersion = version,
-            PgVersionSpecified = IsSpecified(PgVersion.Option, PgVersion.EnvironmentVariable, parseResult, context),
+            PgVersionSpecified = PgVersion.IsSpecified(parseResult, context),
             User = user,
             Password = password,
             Database = database,
@@ -132,7 +132,7 @@ internal sealed partial class GlobalSettings
         };
     }
 
-    public IPostgresEngine CreateEngine(ParseResult parseResult, ToolContext context, ToolOutput output)
+    public PostgresEngine CreateEngine(ParseResult parseResult, ToolContext context, ToolOutput output)
     {
         var settings = Resolve(parseResult, context);
         return Engine.Resolve(parseResult, context) == "native"
@@ -151,10 +151,6 @@ internal sealed partial class GlobalSettings
         var dataHome = context.GetVariable("XDG_DATA_HOME") ?? Path.Combine(context.HomeDirectory, ".local", "share");
         return Path.Combine(dataHome, "semanticcache", "pgvector", name);
     }
-
-    private static bool IsSpecified(Option option, string? environmentVariable, ParseResult parseResult, ToolContext context) =>
-        parseResult.GetResult(option) is { Implicit: false } ||
-        (environmentVariable is not null && context.GetVariable(environmentVariable) is not null);
 
     private static string Identifier(TextSetting setting, ParseResult parseResult, ToolContext context)
     {

@@ -10,12 +10,8 @@ internal static class InfoCommand
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
         var showPassword = new Setting<bool>("--show-password", "Print the password in the connection details instead of masking it.", "PGVECTOR_SHOW_PASSWORD", false);
-        var command = new Command("info", "Show connection details and a connection string for the agent (password masked unless --show-password).");
-        command.Options.Add(showPassword.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return EngineCommand.Create(globals, context, "info", "Show connection details and a connection string for the agent (password masked unless --show-password).", [showPassword], async (output, engine, parseResult, cancellationToken) =>
         {
-            var output = globals.CreateOutput(parseResult, context);
-            using var engine = globals.CreateEngine(parseResult, context, output);
             var connection = await engine.GetConnectionAsync(cancellationToken);
             if (!connection.Running)
             {
@@ -25,7 +21,6 @@ internal static class InfoCommand
             Write(output, connection, showPassword.Resolve(parseResult, context));
             return 0;
         });
-        return command;
     }
 
     public static void Write(ToolOutput output, ConnectionDetails connection, bool revealPassword)
@@ -37,7 +32,7 @@ internal static class InfoCommand
                 ["host"] = connection.Host,
                 ["port"] = connection.Port,
                 ["user"] = connection.User,
-                ["password"] = revealPassword ? connection.Password : ConnectionDetails.Mask,
+                ["password"] = SecretText.Show(connection.Password, revealPassword),
                 ["database"] = connection.Database,
                 ["running"] = connection.Running,
                 ["connectionString"] = connection.ConnectionString(revealPassword),
@@ -51,7 +46,7 @@ internal static class InfoCommand
             ("Host", connection.Host),
             ("Port", connection.Port.ToString(CultureInfo.InvariantCulture)),
             ("User", connection.User),
-            ("Password", revealPassword ? connection.Password : ConnectionDetails.Mask),
+            ("Password", SecretText.Show(connection.Password, revealPassword)),
             ("Database", connection.Database),
             ("Connection string", connection.ConnectionString(revealPassword)),
             ("URI", connection.Uri(revealPassword)),

@@ -10,10 +10,7 @@ internal static class LogsCommand
         var tail = new Setting<int>("--tail", "Number of lines from the end of the log.", "PGVECTOR_LOGS_TAIL", 100);
         var follow = new Setting<bool>("--follow", "Keep printing new lines until Ctrl+C.", "PGVECTOR_LOGS_FOLLOW", false);
         follow.Option.Aliases.Add("-f");
-        var command = new Command("logs", "Print the server log (Docker: container output; native: postgresql.log).");
-        command.Options.Add(tail.Option);
-        command.Options.Add(follow.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("logs", "Print the server log (Docker: container output; native: postgresql.log).", context, [tail, follow], async (parseResult, cancellationToken) =>
         {
             var lines = tail.Resolve(parseResult, context);
             if (lines < 0)
@@ -26,6 +23,5 @@ internal static class LogsCommand
             await engine.LogsAsync(lines, follow.Resolve(parseResult, context), output.RawOut, cancellationToken);
             return 0;
         });
-        return command;
     }
 }

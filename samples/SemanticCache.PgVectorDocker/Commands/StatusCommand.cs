@@ -13,13 +13,9 @@ internal static class StatusCommand
         return string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
     }
 
-    public static Command Build(GlobalSettings globals, ToolContext context)
-    {
-        var command = new Command("status", "Show whether PostgreSQL exists and runs, its health, port and data location.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+    public static Command Build(GlobalSettings globals, ToolContext context) =>
+        EngineCommand.Create(globals, context, "status", "Show whether PostgreSQL exists and runs, its health, port and data location.", [], async (output, engine, _, cancellationToken) =>
         {
-            var output = globals.CreateOutput(parseResult, context);
-            using var engine = globals.CreateEngine(parseResult, context, output);
             var status = await engine.GetStatusAsync(cancellationToken);
             if (output.IsJson)
             {
@@ -52,6 +48,4 @@ internal static class StatusCommand
             ]));
             return 0;
         });
-        return command;
-    }
 }

@@ -13,23 +13,18 @@ namespace SemanticCache.PgVectorDocker;
 /// <c>pgvector/pgvector:pg{version}</c>, a named data volume, the init script bind-mounted into
 /// <c>/docker-entrypoint-initdb.d</c>, and a <c>pg_isready</c> health check the tool waits on.
 /// </summary>
-internal sealed class DockerEngine : IPostgresEngine
+internal sealed class DockerEngine : PostgresEngine
 {
     public const string ContainerPort = "5432/tcp";
     public const string InitScriptTarget = "/docker-entrypoint-initdb.d/01-init.sql";
     public const string ToolLabel = "org.semanticcache.tool";
 
-    private readonly InstanceSettings _settings;
-    private readonly ToolContext _context;
-    private readonly ToolOutput _output;
     private readonly DockerClientConfiguration _configuration;
     private readonly DockerClient _client;
 
     public DockerEngine(InstanceSettings settings, ToolContext context, ToolOutput output)
+        : base(settings, context, output)
     {
-        _settings = settings;
-        _context = context;
-        _output = output;
         if (!Uri.TryCreate(settings.DockerHost, UriKind.Absolute, out var endpoint) ||
             endpoint.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
         {
@@ -40,7 +35,7 @@ internal sealed class DockerEngine : IPostgresEngine
         _client = _configuration.CreateClient();
     }
 
-    public string Name => "docker";
+    public override string Name => "docker";
 
     /// <summary>Builds the container-create payload: image, credentials, published port, data volume, init script and health check.</summary>
     public static CreateContainerParameters BuildCreateParameters(InstanceSettings settings, string initScriptPath) => new()
@@ -83,131 +78,126 @@ internal sealed class DockerEngine : IPostgresEngine
         },
     };
 
-    public async Task<int> StartAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await InspectOrNullAsync(cancellationToken);
         if (container?.State?.Running == true)
         {
-            _output.Step($"Container '{_settings.Name}' is already running");
+            Output.Step($"Container '{Settings.Name}' is already running");
             return 0;
         }
 
         if (container is null)
         {
-            await CheckPortAsync(_settings.Port, cancellationToken);
-            var initScript = Path.GetFullPath(_settings.InitScript);
-            if (!File.Exists(initScript))
-            {
-                throw new ToolException($"The init script {initScript} does not exist; pass --init-script (or PGVECTOR_INIT_SCRIPT).");
-            }
-
+            await CheckPortAsync(Settings.Port, cancellationToken);
+            var initScript = RequireInitScript();
             await EnsureImageAsync(cancellationToken);
             await CallAsync("create volume", () => _client.Volumes.CreateAsync(
-                new VolumesCreateParameters { Name = _settings.VolumeName, Labels = new Dictionary<string, string> { [ToolLabel] = "pgvector-docker" } },
+                new VolumesCreateParameters { Name = Settings.VolumeName, Labels = new Dictionary<string, string> { [ToolLabel] = "pgvector-docker" } },
                 cancellationToken));
-            _output.Step($"Volume '{_settings.VolumeName}' ready");
+            Output.Step($"Volume '{Settings.VolumeName}' ready");
 
-            var parameters = BuildCreateParameters(_settings, initScript);
-            _output.Debug(Describe(parameters));
+            var parameters = BuildCreateParameters(Settings, initScript);
+            Output.Debug(Describe(parameters));
             await CallAsync("create container", () => _client.Containers.CreateContainerAsync(parameters, cancellationToken));
-            _output.Step($"Container '{_settings.Name}' created from {_settings.Image}");
+            Output.Step($"Container '{Settings.Name}' created from {Settings.Image}");
         }
         else
         {
-            var port = PublishedPort(container) ?? _settings.Port;
-            if (_settings.PortSpecified && port != _settings.Port)
+            var port = PublishedPort(container) ?? Settings.Port;
+            if (Settings.PortSpecified && port != Settings.Port)
             {
-                _output.Warning($"Container '{_settings.Name}' publishes port {port}, not {_settings.Port}; destroy it and start again to change the port.");
+                Output.Warning($"Container '{Settings.Name}' publishes port {port}, not {Settings.Port}; destroy it and start again to change the port.");
             }
 
             await CheckPortAsync(port, cancellationToken);
         }
 
-        _output.Debug($"POST /containers/{_settings.Name}/start");
-        await CallAsync("start container", () => _client.Containers.StartContainerAsync(_settings.Name, new ContainerStartParameters(), cancellationToken));
-        _output.Step($"Container '{_settings.Name}' started");
+        Output.Debug($"POST /containers/{Settings.Name}/start");
+        await CallAsync("start container", () => _client.Containers.StartContainerAsync(Settings.Name, new ContainerStartParameters(), cancellationToken));
+        Output.Step($"Container '{Settings.Name}' started");
         return await WaitHealthyAsync(cancellationToken);
     }
 
-    public async Task<int> StopAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> StopAsync(CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await RequireContainerAsync(cancellationToken);
         if (container.State?.Running != true)
         {
-            _output.Step($"Container '{_settings.Name}' is already stopped");
+            Output.Step($"Container '{Settings.Name}' is already stopped");
             return 0;
         }
 
-        _output.Debug($"POST /containers/{_settings.Name}/stop?t=10");
-        await CallAsync("stop container", () => _client.Containers.StopContainerAsync(_settings.Name, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, cancellationToken));
-        _output.Step($"Container '{_settings.Name}' stopped (data kept in volume '{_settings.VolumeName}')");
+        Output.Debug($"POST /containers/{Settings.Name}/stop?t=10");
+        await CallAsync("stop container", () => _client.Containers.StopContainerAsync(Settings.Name, new ContainerStopParameters { WaitBeforeKillSeconds = 10 }, cancellationToken));
+        Output.Step($"Container '{Settings.Name}' stopped (data kept in volume '{Settings.VolumeName}')");
         return 0;
     }
 
-    public async Task<int> RestartAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> RestartAsync(CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await RequireContainerAsync(cancellationToken);
         if (container.State?.Running != true)
         {
-            await CheckPortAsync(PublishedPort(container) ?? _settings.Port, cancellationToken);
+            await CheckPortAsync(PublishedPort(container) ?? Settings.Port, cancellationToken);
         }
 
-        _output.Debug($"POST /containers/{_settings.Name}/restart?t=10");
-        await CallAsync("restart container", () => _client.Containers.RestartContainerAsync(_settings.Name, new ContainerRestartParameters { WaitBeforeKillSeconds = 10 }, cancellationToken));
-        _output.Step($"Container '{_settings.Name}' restarted");
+        Output.Debug($"POST /containers/{Settings.Name}/restart?t=10");
+        await CallAsync("restart container", () => _client.Containers.RestartContainerAsync(Settings.Name, new ContainerRestartParameters { WaitBeforeKillSeconds = 10 }, cancellationToken));
+        Output.Step($"Container '{Settings.Name}' restarted");
         return await WaitHealthyAsync(cancellationToken);
     }
 
-    public async Task<int> DestroyAsync(bool removeData, CancellationToken cancellationToken = default)
+    public override async Task<int> DestroyAsync(bool removeData, CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await InspectOrNullAsync(cancellationToken);
         if (container is null && !removeData)
         {
-            throw new ToolException($"Container '{_settings.Name}' not found.");
+            throw new ToolException($"Container '{Settings.Name}' not found.");
         }
 
         if (container is not null)
         {
-            _output.Debug($"DELETE /containers/{_settings.Name}?force=true");
-            await CallAsync("remove container", () => _client.Containers.RemoveContainerAsync(_settings.Name, new ContainerRemoveParameters { Force = true }, cancellationToken));
-            _output.Step($"Container '{_settings.Name}' removed");
+            Output.Debug($"DELETE /containers/{Settings.Name}?force=true");
+            await CallAsync("remove container", () => _client.Containers.RemoveContainerAsync(Settings.Name, new ContainerRemoveParameters { Force = true }, cancellationToken));
+            Output.Step($"Container '{Settings.Name}' removed");
         }
 
         if (!removeData)
         {
-            _output.Note($"Data volume '{_settings.VolumeName}' kept: 'start' reuses it, 'destroy --remove-volumes' deletes it.");
+            Output.Note($"Data volume '{Settings.VolumeName}' kept: 'start' reuses it, 'destroy --remove-volumes' deletes it.");
             return 0;
         }
 
         try
         {
-            _output.Debug($"DELETE /volumes/{_settings.VolumeName}");
-            await _client.Volumes.RemoveAsync(_settings.VolumeName, force: false, cancellationToken);
-            _output.Step($"Volume '{_settings.VolumeName}' removed (all data deleted)");
+            Output.Debug($"DELETE /volumes/{Settings.VolumeName}");
+            await _client.Volumes.RemoveAsync(Settings.VolumeName, force: false, cancellationToken);
+            Output.Step($"Volume '{Settings.VolumeName}' removed (all data deleted)");
         }
         catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
-            _output.Step($"Volume '{_settings.VolumeName}' does not exist");
+            Output.Step($"Volume '{Settings.VolumeName}' does not exist");
         }
         catch (DockerApiException ex)
         {
-            throw new ToolException($"Docker could not remove volume '{_settings.VolumeName}': {Reason(ex)}", ex);
+            throw new ToolException($"Docker could not remove volume '{Settings.VolumeName}': {Reason(ex)}", ex);
         }
 
         return 0;
     }
 
-    public async Task<InstanceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    public override async Task<InstanceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await InspectOrNullAsync(cancellationToken);
         if (container is null)
         {
-            return new InstanceStatus { Name = _settings.Name, Engine = Name, State = "not found" };
+            return NotFound();
         }
 
         var details = new List<(string, string?)>
@@ -229,19 +219,10 @@ internal sealed class DockerEngine : IPostgresEngine
             details.Add((mount.Type == "volume" ? "Volume" : "Mount", $"{(mount.Type == "volume" ? mount.Name : mount.Source)} → {mount.Destination}"));
         }
 
-        return new InstanceStatus
-        {
-            Name = _settings.Name,
-            Engine = Name,
-            Exists = true,
-            Running = container.State?.Running == true,
-            State = container.State?.Status ?? "unknown",
-            Health = container.State?.Health?.Status,
-            Details = details,
-        };
+        return Found(container.State?.Running == true, container.State?.Status ?? "unknown", container.State?.Health?.Status, details);
     }
 
-    public async Task<ConnectionDetails> GetConnectionAsync(CancellationToken cancellationToken = default)
+    public override async Task<ConnectionDetails> GetConnectionAsync(CancellationToken cancellationToken = default)
     {
         await EnsureDaemonAsync(cancellationToken);
         var container = await RequireContainerAsync(cancellationToken);
@@ -255,7 +236,7 @@ internal sealed class DockerEngine : IPostgresEngine
         return new ConnectionDetails
         {
             Host = host,
-            Port = PublishedPort(container) ?? _settings.Port,
+            Port = PublishedPort(container) ?? Settings.Port,
             User = environment.GetValueOrDefault("POSTGRES_USER") ?? "postgres",
             Password = environment.GetValueOrDefault("POSTGRES_PASSWORD") ?? string.Empty,
             Database = environment.GetValueOrDefault("POSTGRES_DB") ?? environment.GetValueOrDefault("POSTGRES_USER") ?? "postgres",
@@ -264,7 +245,7 @@ internal sealed class DockerEngine : IPostgresEngine
         };
     }
 
-    public async Task LogsAsync(int tail, bool follow, TextWriter writer, CancellationToken cancellationToken = default)
+    public override async Task LogsAsync(int tail, bool follow, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         await EnsureDaemonAsync(cancellationToken);
@@ -276,8 +257,8 @@ internal sealed class DockerEngine : IPostgresEngine
             Tail = tail.ToString(CultureInfo.InvariantCulture),
             Follow = follow,
         };
-        _output.Debug($"GET /containers/{_settings.Name}/logs?stdout=true&stderr=true&tail={tail}&follow={follow}");
-        using var stream = await CallAsync("read logs", () => _client.Containers.GetContainerLogsAsync(_settings.Name, container.Config?.Tty == true, parameters, cancellationToken));
+        Output.Debug($"GET /containers/{Settings.Name}/logs?stdout=true&stderr=true&tail={tail}&follow={follow}");
+        using var stream = await CallAsync("read logs", () => _client.Containers.GetContainerLogsAsync(Settings.Name, container.Config?.Tty == true, parameters, cancellationToken));
         var buffer = new byte[8192];
         var decoder = Encoding.UTF8.GetDecoder();
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
@@ -302,10 +283,15 @@ internal sealed class DockerEngine : IPostgresEngine
         }
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _client.Dispose();
-        _configuration.Dispose();
+        if (disposing)
+        {
+            _client.Dispose();
+            _configuration.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private static PortBinding? FirstBinding(ContainerInspectResponse container) =>
@@ -319,7 +305,7 @@ internal sealed class DockerEngine : IPostgresEngine
 
     private static string Describe(CreateContainerParameters parameters)
     {
-        var env = string.Join(", ", parameters.Env.Select(e => e.StartsWith("POSTGRES_PASSWORD=", StringComparison.Ordinal) ? "POSTGRES_PASSWORD=" + ConnectionDetails.Mask : e));
+        var env = string.Join(", ", parameters.Env.Select(e => e.StartsWith("POSTGRES_PASSWORD=", StringComparison.Ordinal) ? "POSTGRES_PASSWORD=" + SecretText.Mask : e));
         var ports = string.Join(", ", parameters.HostConfig.PortBindings.SelectMany(p => p.Value.Select(b => $"{b.HostIP}:{b.HostPort}->{p.Key}")));
         var mounts = string.Join(", ", parameters.HostConfig.Mounts.Select(m => $"{m.Type} {m.Source} -> {m.Target}{(m.ReadOnly ? " (ro)" : string.Empty)}"));
         return $"POST /containers/create?name={parameters.Name} image={parameters.Image} env=[{env}] ports=[{ports}] mounts=[{mounts}] " +
@@ -344,7 +330,7 @@ internal sealed class DockerEngine : IPostgresEngine
         if (endpoint.Scheme == "unix" && !File.Exists(endpoint.LocalPath))
         {
             throw new ToolException(
-                $"No Docker daemon answers at {_settings.DockerHost}: the socket {endpoint.LocalPath} does not exist. " +
+                $"No Docker daemon answers at {Settings.DockerHost}: the socket {endpoint.LocalPath} does not exist. " +
                 "Start Docker, point --docker-host (or DOCKER_HOST) at a running daemon, or use --engine native.");
         }
 
@@ -352,13 +338,13 @@ internal sealed class DockerEngine : IPostgresEngine
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            _output.Debug($"GET /_ping on {_settings.DockerHost}");
+            Output.Debug($"GET /_ping on {Settings.DockerHost}");
             await _client.System.PingAsync(timeout.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException or DockerApiException)
         {
             throw new ToolException(
-                $"No Docker daemon answers at {_settings.DockerHost} ({ex.GetBaseException().Message}). " +
+                $"No Docker daemon answers at {Settings.DockerHost} ({ex.GetBaseException().Message}). " +
                 "Start Docker, point --docker-host (or DOCKER_HOST) at a running daemon, or use --engine native.",
                 ex);
         }
@@ -368,8 +354,8 @@ internal sealed class DockerEngine : IPostgresEngine
     {
         try
         {
-            _output.Debug($"GET /containers/{_settings.Name}/json");
-            return await _client.Containers.InspectContainerAsync(_settings.Name, cancellationToken);
+            Output.Debug($"GET /containers/{Settings.Name}/json");
+            return await _client.Containers.InspectContainerAsync(Settings.Name, cancellationToken);
         }
         catch (DockerContainerNotFoundException)
         {
@@ -381,13 +367,13 @@ internal sealed class DockerEngine : IPostgresEngine
         }
         catch (DockerApiException ex)
         {
-            throw new ToolException($"Docker could not inspect container '{_settings.Name}': {Reason(ex)}", ex);
+            throw new ToolException($"Docker could not inspect container '{Settings.Name}': {Reason(ex)}", ex);
         }
     }
 
     private async Task<ContainerInspectResponse> RequireContainerAsync(CancellationToken cancellationToken) =>
         await InspectOrNullAsync(cancellationToken)
-        ?? throw new ToolException($"Container '{_settings.Name}' not found; 'start' creates it.");
+        ?? throw new ToolException($"Container '{Settings.Name}' not found; 'start' creates it.");
 
     private async Task CheckPortAsync(int port, CancellationToken cancellationToken)
     {
@@ -395,7 +381,7 @@ internal sealed class DockerEngine : IPostgresEngine
         var running = await CallAsync("list containers", () => _client.Containers.ListContainersAsync(new ContainersListParameters { All = false }, cancellationToken));
         foreach (var other in running)
         {
-            if ((other.Names ?? []).Any(n => n.TrimStart('/') == _settings.Name))
+            if ((other.Names ?? []).Any(n => n.TrimStart('/') == Settings.Name))
             {
                 continue;
             }
@@ -409,7 +395,7 @@ internal sealed class DockerEngine : IPostgresEngine
 
         if (IsLocalDaemon())
         {
-            PortGuard.EnsureFree(_settings.BindAddress, port);
+            PortGuard.EnsureFree(Settings.BindAddress, port);
         }
     }
 
@@ -425,9 +411,9 @@ internal sealed class DockerEngine : IPostgresEngine
     {
         try
         {
-            _output.Debug($"GET /images/{_settings.Image}/json");
-            await _client.Images.InspectImageAsync(_settings.Image, cancellationToken);
-            _output.Step($"Image {_settings.Image} present");
+            Output.Debug($"GET /images/{Settings.Image}/json");
+            await _client.Images.InspectImageAsync(Settings.Image, cancellationToken);
+            Output.Step($"Image {Settings.Image} present");
             return;
         }
         catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -436,14 +422,14 @@ internal sealed class DockerEngine : IPostgresEngine
         }
         catch (DockerApiException ex)
         {
-            throw new ToolException($"Docker could not inspect image {_settings.Image}: {Reason(ex)}", ex);
+            throw new ToolException($"Docker could not inspect image {Settings.Image}: {Reason(ex)}", ex);
         }
 
-        var tag = _settings.Image[(_settings.Image.LastIndexOf(':') + 1)..];
-        var repository = _settings.Image[.._settings.Image.LastIndexOf(':')];
+        var tag = Settings.Image[(Settings.Image.LastIndexOf(':') + 1)..];
+        var repository = Settings.Image[..Settings.Image.LastIndexOf(':')];
         string? error = null;
-        _output.Debug($"POST /images/create?fromImage={repository}&tag={tag}");
-        await _output.ProgressConsole.Progress()
+        Output.Debug($"POST /images/create?fromImage={repository}&tag={tag}");
+        await Output.ProgressConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
             .StartAsync(async progress =>
@@ -459,26 +445,26 @@ internal sealed class DockerEngine : IPostgresEngine
             });
         if (error is not null)
         {
-            throw new ToolException($"Docker could not pull {_settings.Image}: {error}");
+            throw new ToolException($"Docker could not pull {Settings.Image}: {error}");
         }
 
-        _output.Step($"Image {_settings.Image} pulled");
+        Output.Step($"Image {Settings.Image} pulled");
     }
 
     private async Task<int> WaitHealthyAsync(CancellationToken cancellationToken)
     {
-        var started = _context.TimeProvider.GetTimestamp();
+        var started = Context.TimeProvider.GetTimestamp();
         string? failure = null;
-        await _output.ProgressConsole.Status().StartAsync($"Waiting up to {_settings.WaitTimeout.TotalSeconds:F0} s for PostgreSQL to be healthy…", async status =>
+        await Output.ProgressConsole.Status().StartAsync($"Waiting up to {Settings.WaitTimeout.TotalSeconds:F0} s for PostgreSQL to be healthy…", async status =>
         {
             while (true)
             {
                 var container = await RequireContainerAsync(cancellationToken);
                 var health = container.State?.Health?.Status ?? "none";
-                status.Status(Markup.Escape($"Container '{_settings.Name}': {container.State?.Status}, health {health}"));
+                status.Status(Markup.Escape($"Container '{Settings.Name}': {container.State?.Status}, health {health}"));
                 if (container.State?.Running != true)
                 {
-                    failure = $"Container '{_settings.Name}' is {container.State?.Status} (exit code {container.State?.ExitCode}); see 'logs'.";
+                    failure = $"Container '{Settings.Name}' is {container.State?.Status} (exit code {container.State?.ExitCode}); see 'logs'.";
                     return;
                 }
 
@@ -490,17 +476,17 @@ internal sealed class DockerEngine : IPostgresEngine
                 if (health == "unhealthy")
                 {
                     var last = container.State?.Health?.Log?.LastOrDefault()?.Output?.Trim();
-                    failure = $"Container '{_settings.Name}' is unhealthy{(string.IsNullOrEmpty(last) ? string.Empty : ": " + last)}; see 'logs'.";
+                    failure = $"Container '{Settings.Name}' is unhealthy{(string.IsNullOrEmpty(last) ? string.Empty : ": " + last)}; see 'logs'.";
                     return;
                 }
 
-                if (_context.TimeProvider.GetElapsedTime(started) >= _settings.WaitTimeout)
+                if (Context.TimeProvider.GetElapsedTime(started) >= Settings.WaitTimeout)
                 {
-                    failure = $"Container '{_settings.Name}' did not become healthy within {_settings.WaitTimeout.TotalSeconds:F0} s (health {health}); it keeps starting in the background, see 'status' and 'logs'.";
+                    failure = $"Container '{Settings.Name}' did not become healthy within {Settings.WaitTimeout.TotalSeconds:F0} s (health {health}); it keeps starting in the background, see 'status' and 'logs'.";
                     return;
                 }
 
-                await Task.Delay(_context.PollInterval, _context.TimeProvider, cancellationToken);
+                await Task.Delay(Context.PollInterval, Context.TimeProvider, cancellationToken);
             }
         });
 
@@ -509,7 +495,7 @@ internal sealed class DockerEngine : IPostgresEngine
             throw new ToolException(failure);
         }
 
-        _output.Step("PostgreSQL is healthy (pg_isready); pgvector is installed by the init script on first start");
+        Output.Step("PostgreSQL is healthy (pg_isready); pgvector is installed by the init script on first start");
         return 0;
     }
 
@@ -525,7 +511,7 @@ internal sealed class DockerEngine : IPostgresEngine
         }
         catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or TimeoutException)
         {
-            throw new ToolException($"Lost the Docker daemon at {_settings.DockerHost} while trying to {what}: {ex.GetBaseException().Message}", ex);
+            throw new ToolException($"Lost the Docker daemon at {Settings.DockerHost} while trying to {what}: {ex.GetBaseException().Message}", ex);
         }
     }
 

@@ -5,8 +5,6 @@ namespace SemanticCache.PgVectorDocker;
 /// <summary>How a client reaches the server; formats the Npgsql connection string the agent takes.</summary>
 internal sealed class ConnectionDetails
 {
-    public const string Mask = "********";
-
     public required string Host { get; init; }
 
     public int Port { get; init; }
@@ -25,13 +23,13 @@ internal sealed class ConnectionDetails
     public string ConnectionString(bool revealPassword) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"Host={Host};Port={Port};Username={Quote(User)};Password={(revealPassword ? Quote(Password) : Mask)};Database={Quote(Database)}");
+            $"Host={Host};Port={Port};Username={Quote(User)};Password={(revealPassword ? Quote(Password) : SecretText.Mask)};Database={Quote(Database)}");
 
     /// <summary>Formats a <c>postgresql://</c> URI (libpq, psql, most drivers).</summary>
     public string Uri(bool revealPassword) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"postgresql://{System.Uri.EscapeDataString(User)}:{(revealPassword ? System.Uri.EscapeDataString(Password) : Mask)}@{Host}:{Port}/{System.Uri.EscapeDataString(Database)}");
+            $"postgresql://{System.Uri.EscapeDataString(User)}:{(revealPassword ? System.Uri.EscapeDataString(Password) : SecretText.Mask)}@{Host}:{Port}/{System.Uri.EscapeDataString(Database)}");
 
     private static string Quote(string value) =>
         value.IndexOfAny([';', '=', '\'', '"', ' ']) >= 0 ? "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'" : value;

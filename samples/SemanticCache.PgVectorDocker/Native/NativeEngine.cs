@@ -11,7 +11,7 @@ namespace SemanticCache.PgVectorDocker;
 /// listens on TCP at the bind address only (no Unix socket), uses SCRAM passwords, and gets the same init script as
 /// the container. Layout under the data directory: <c>pgdata/</c>, <c>postgresql.log</c>, <c>instance.json</c>.
 /// </summary>
-internal sealed class NativeEngine : IPostgresEngine
+internal sealed class NativeEngine : PostgresEngine
 {
     private const string ConfigBegin = "# BEGIN settings managed by SemanticCache.PgVectorDocker";
     private const string ConfigEnd = "# END settings managed by SemanticCache.PgVectorDocker";
@@ -19,22 +19,17 @@ internal sealed class NativeEngine : IPostgresEngine
     /// <summary>SQLSTATEs of CREATE EXTENSION when the extension's files are not installed (PG ≤15: 58P01, PG16+: 0A000).</summary>
     private static readonly string[] ExtensionMissingStates = [PostgresErrorCodes.UndefinedFile, PostgresErrorCodes.FeatureNotSupported];
 
-    private readonly InstanceSettings _settings;
-    private readonly ToolContext _context;
-    private readonly ToolOutput _output;
     private readonly ProcessRunner _runner;
 
     public NativeEngine(InstanceSettings settings, ToolContext context, ToolOutput output)
+        : base(settings, context, output)
     {
-        _settings = settings;
-        _context = context;
-        _output = output;
         _runner = new ProcessRunner(output);
     }
 
-    public string Name => "native";
+    public override string Name => "native";
 
-    public string Directory => Path.GetFullPath(_settings.DataDirectory);
+    public string Directory => Path.GetFullPath(Settings.DataDirectory);
 
     public string DataDirectory => Path.Combine(Directory, "pgdata");
 
@@ -44,20 +39,20 @@ internal sealed class NativeEngine : IPostgresEngine
 
     private bool IsInitialised => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
-    public async Task<int> StartAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         var instance = await LoadInstanceAsync(cancellationToken);
         if (instance is not null && IsInitialised && await IsRunningAsync(instance, cancellationToken))
         {
-            _output.Step($"PostgreSQL '{_settings.Name}' is already running on {instance.BindAddress}:{instance.Port}");
+            Output.Step($"PostgreSQL '{Settings.Name}' is already running on {instance.BindAddress}:{instance.Port}");
             return 0;
         }
 
-        var binaries = instance is not null && !_settings.PgVersionSpecified && _settings.PgBinDirectory is null && File.Exists(Path.Combine(instance.BinDirectory, "pg_ctl"))
+        var binaries = instance is not null && !Settings.PgVersionSpecified && Settings.PgBinDirectory is null && File.Exists(Path.Combine(instance.BinDirectory, "pg_ctl"))
             ? PostgresBinaries.Locate(instance.BinDirectory, null, null)
-            : PostgresBinaries.Locate(_settings.PgBinDirectory, _settings.PgVersionSpecified ? _settings.PgVersion : null, _context.GetVariable("PATH"));
-        var port = _settings.PortSpecified || instance is null ? _settings.Port : instance.Port;
-        PortGuard.EnsureFree(_settings.BindAddress, port);
+            : PostgresBinaries.Locate(Settings.PgBinDirectory, Settings.PgVersionSpecified ? Settings.PgVersion : null, Context.GetVariable("PATH"));
+        var port = Settings.PortSpecified || instance is null ? Settings.Port : instance.Port;
+        PortGuard.EnsureFree(Settings.BindAddress, port);
 
         if (!IsInitialised)
         {
@@ -72,50 +67,50 @@ internal sealed class NativeEngine : IPostgresEngine
                     $"{DataDirectory} was initialised by PostgreSQL {dataMajor} but the binaries found are PostgreSQL {binaries.Major}; pass --pg-version {dataMajor} or --pg-bin-dir.");
             }
 
-            _output.Step($"Reusing the cluster in {DataDirectory} (PostgreSQL {dataMajor})");
+            Output.Step($"Reusing the cluster in {DataDirectory} (PostgreSQL {dataMajor})");
         }
 
         instance = new NativeInstance
         {
-            Name = _settings.Name,
+            Name = Settings.Name,
             Port = port,
-            BindAddress = _settings.BindAddress,
-            User = instance?.User ?? _settings.User,
-            Password = instance?.Password ?? _settings.Password,
-            Database = instance?.Database ?? _settings.Database,
+            BindAddress = Settings.BindAddress,
+            User = instance?.User ?? Settings.User,
+            Password = instance?.Password ?? Settings.Password,
+            Database = instance?.Database ?? Settings.Database,
             BinDirectory = binaries.Directory,
             Major = binaries.Major,
-            CreatedAt = instance?.CreatedAt ?? _context.TimeProvider.GetUtcNow(),
+            CreatedAt = instance?.CreatedAt ?? Context.TimeProvider.GetUtcNow(),
         };
         await WriteManagedConfigAsync(instance, cancellationToken);
         await SaveInstanceAsync(instance, cancellationToken);
 
-        await _output.ProgressConsole.Status().StartAsync($"Starting PostgreSQL {binaries.Major} on {instance.BindAddress}:{port}…", async _ =>
+        await Output.ProgressConsole.Status().StartAsync($"Starting PostgreSQL {binaries.Major} on {instance.BindAddress}:{port}…", async _ =>
             await _runner.RunCheckedAsync(
                 binaries.PgCtl,
                 ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", WaitSeconds(), "-s"],
                 asServiceUser: true,
                 cancellationToken));
-        _output.Step($"PostgreSQL {binaries.Major} started on {instance.BindAddress}:{port} (log: {LogFile})");
+        Output.Step($"PostgreSQL {binaries.Major} started on {instance.BindAddress}:{port} (log: {LogFile})");
         await EnsureDatabaseAsync(instance, cancellationToken);
         return 0;
     }
 
-    public async Task<int> StopAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> StopAsync(CancellationToken cancellationToken = default)
     {
         var instance = await RequireInstanceAsync(cancellationToken);
         if (!await IsRunningAsync(instance, cancellationToken))
         {
-            _output.Step($"PostgreSQL '{_settings.Name}' is already stopped");
+            Output.Step($"PostgreSQL '{Settings.Name}' is already stopped");
             return 0;
         }
 
         await _runner.RunCheckedAsync(PgCtl(instance), ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", WaitSeconds(), "-s"], asServiceUser: true, cancellationToken);
-        _output.Step($"PostgreSQL '{_settings.Name}' stopped (data kept in {DataDirectory})");
+        Output.Step($"PostgreSQL '{Settings.Name}' stopped (data kept in {DataDirectory})");
         return 0;
     }
 
-    public async Task<int> RestartAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> RestartAsync(CancellationToken cancellationToken = default)
     {
         var instance = await RequireInstanceAsync(cancellationToken);
         if (!await IsRunningAsync(instance, cancellationToken))
@@ -128,54 +123,48 @@ internal sealed class NativeEngine : IPostgresEngine
             ["restart", "-D", DataDirectory, "-l", LogFile, "-m", "fast", "-w", "-t", WaitSeconds(), "-s"],
             asServiceUser: true,
             cancellationToken);
-        _output.Step($"PostgreSQL '{_settings.Name}' restarted on {instance.BindAddress}:{instance.Port}");
+        Output.Step($"PostgreSQL '{Settings.Name}' restarted on {instance.BindAddress}:{instance.Port}");
         return 0;
     }
 
-    public async Task<int> DestroyAsync(bool removeData, CancellationToken cancellationToken = default)
+    public override async Task<int> DestroyAsync(bool removeData, CancellationToken cancellationToken = default)
     {
         if (!System.IO.Directory.Exists(Directory))
         {
-            throw new ToolException($"No native cluster '{_settings.Name}' at {Directory}.");
+            throw new ToolException($"No native cluster '{Settings.Name}' at {Directory}.");
         }
 
         var instance = await LoadInstanceAsync(cancellationToken);
         if (IsInitialised)
         {
-            var pgCtl = instance is not null ? PgCtl(instance) : PostgresBinaries.Locate(_settings.PgBinDirectory, null, _context.GetVariable("PATH")).PgCtl;
+            var pgCtl = instance is not null ? PgCtl(instance) : PostgresBinaries.Locate(Settings.PgBinDirectory, null, Context.GetVariable("PATH")).PgCtl;
             var (code, _) = await _runner.RunAsync(pgCtl, ["status", "-D", DataDirectory], asServiceUser: true, cancellationToken);
             if (code == 0)
             {
                 await _runner.RunCheckedAsync(pgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", WaitSeconds(), "-s"], asServiceUser: true, cancellationToken);
-                _output.Step($"PostgreSQL '{_settings.Name}' stopped");
+                Output.Step($"PostgreSQL '{Settings.Name}' stopped");
             }
         }
 
         if (removeData)
         {
             System.IO.Directory.Delete(Directory, recursive: true);
-            _output.Step($"Removed {Directory} (all data deleted)");
+            Output.Step($"Removed {Directory} (all data deleted)");
             return 0;
         }
 
         File.Delete(InstanceFile);
-        _output.Step($"Native cluster '{_settings.Name}' removed");
-        _output.Note($"Data kept in {DataDirectory}: 'start' reuses it, 'destroy --remove-volumes' deletes it.");
+        Output.Step($"Native cluster '{Settings.Name}' removed");
+        Output.Note($"Data kept in {DataDirectory}: 'start' reuses it, 'destroy --remove-volumes' deletes it.");
         return 0;
     }
 
-    public async Task<InstanceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    public override async Task<InstanceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var instance = await LoadInstanceAsync(cancellationToken);
         if (instance is null || !IsInitialised)
         {
-            return new InstanceStatus
-            {
-                Name = _settings.Name,
-                Engine = Name,
-                State = "not found",
-                Details = IsInitialised ? [("Data directory", $"{DataDirectory} (kept; 'start' reuses it)")] : [],
-            };
+            return NotFound(IsInitialised ? [("Data directory", $"{DataDirectory} (kept; 'start' reuses it)")] : []);
         }
 
         var running = await IsRunningAsync(instance, cancellationToken);
@@ -205,19 +194,10 @@ internal sealed class NativeEngine : IPostgresEngine
             }
         }
 
-        return new InstanceStatus
-        {
-            Name = _settings.Name,
-            Engine = Name,
-            Exists = true,
-            Running = running,
-            State = running ? "running" : "stopped",
-            Health = health,
-            Details = details,
-        };
+        return Found(running, running ? "running" : "stopped", health, details);
     }
 
-    public async Task<ConnectionDetails> GetConnectionAsync(CancellationToken cancellationToken = default)
+    public override async Task<ConnectionDetails> GetConnectionAsync(CancellationToken cancellationToken = default)
     {
         var instance = await RequireInstanceAsync(cancellationToken);
         var running = await IsRunningAsync(instance, cancellationToken);
@@ -233,7 +213,7 @@ internal sealed class NativeEngine : IPostgresEngine
         };
     }
 
-    public async Task LogsAsync(int tail, bool follow, TextWriter writer, CancellationToken cancellationToken = default)
+    public override async Task LogsAsync(int tail, bool follow, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (!File.Exists(LogFile))
@@ -275,7 +255,7 @@ internal sealed class NativeEngine : IPostgresEngine
                     await writer.FlushAsync(cancellationToken);
                 }
 
-                await Task.Delay(_context.PollInterval, _context.TimeProvider, cancellationToken);
+                await Task.Delay(Context.PollInterval, Context.TimeProvider, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -284,13 +264,9 @@ internal sealed class NativeEngine : IPostgresEngine
         }
     }
 
-    public void Dispose()
-    {
-    }
-
     private static string PgCtl(NativeInstance instance) => Path.Combine(instance.BinDirectory, "pg_ctl");
 
-    private string WaitSeconds() => Math.Max(1, (int)Math.Ceiling(_settings.WaitTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private string WaitSeconds() => Math.Max(1, (int)Math.Ceiling(Settings.WaitTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private async Task InitialiseAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
     {
@@ -302,7 +278,7 @@ internal sealed class NativeEngine : IPostgresEngine
 
         // initdb reads the superuser password from a file; it lives only for the call.
         var passwordFile = Path.Combine(Directory, ".initdb-password");
-        await File.WriteAllTextAsync(passwordFile, _settings.Password + "\n", cancellationToken);
+        await File.WriteAllTextAsync(passwordFile, Settings.Password + "\n", cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -311,11 +287,11 @@ internal sealed class NativeEngine : IPostgresEngine
         try
         {
             await _runner.GiveToServiceUserAsync(Directory, cancellationToken);
-            await _output.ProgressConsole.Status().StartAsync($"Initialising a PostgreSQL {binaries.Major} cluster in {DataDirectory}…", async _ =>
+            await Output.ProgressConsole.Status().StartAsync($"Initialising a PostgreSQL {binaries.Major} cluster in {DataDirectory}…", async _ =>
                 await _runner.RunCheckedAsync(
                     binaries.InitDb,
                     [
-                        "-D", DataDirectory, "-U", _settings.User, "--pwfile", passwordFile, "--auth-local=scram-sha-256",
+                        "-D", DataDirectory, "-U", Settings.User, "--pwfile", passwordFile, "--auth-local=scram-sha-256",
                         "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C",
                     ],
                     asServiceUser: true,
@@ -326,7 +302,7 @@ internal sealed class NativeEngine : IPostgresEngine
             File.Delete(passwordFile);
         }
 
-        _output.Step($"Initialised a PostgreSQL {binaries.Major} cluster in {DataDirectory} (superuser '{_settings.User}')");
+        Output.Step($"Initialised a PostgreSQL {binaries.Major} cluster in {DataDirectory} (superuser '{Settings.User}')");
     }
 
     private static void EnsureReachableByServiceUser(string directory)
@@ -377,16 +353,11 @@ internal sealed class NativeEngine : IPostgresEngine
             {
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(instance.Database)}", connection);
                 await create.ExecuteNonQueryAsync(cancellationToken);
-                _output.Step($"Created database '{instance.Database}'");
+                Output.Step($"Created database '{instance.Database}'");
             }
         }
 
-        var script = Path.GetFullPath(_settings.InitScript);
-        if (!File.Exists(script))
-        {
-            throw new ToolException($"The init script {script} does not exist; pass --init-script (or PGVECTOR_INIT_SCRIPT).");
-        }
-
+        var script = RequireInitScript();
         await using var target = await OpenAsync(instance, instance.Database, cancellationToken);
         try
         {
@@ -394,11 +365,11 @@ internal sealed class NativeEngine : IPostgresEngine
             await init.ExecuteNonQueryAsync(cancellationToken);
             await using var version = new NpgsqlCommand("SELECT extversion FROM pg_extension WHERE extname = 'vector'", target);
             var installed = await version.ExecuteScalarAsync(cancellationToken) as string;
-            _output.Step(installed is null ? $"Ran {Path.GetFileName(script)}" : $"Ran {Path.GetFileName(script)}; pgvector {installed} is installed in '{instance.Database}'");
+            Output.Step(installed is null ? $"Ran {Path.GetFileName(script)}" : $"Ran {Path.GetFileName(script)}; pgvector {installed} is installed in '{instance.Database}'");
         }
         catch (PostgresException ex) when (ExtensionMissingStates.Contains(ex.SqlState))
         {
-            _output.Warning(
+            Output.Warning(
                 $"pgvector is not installed for PostgreSQL {instance.Major} ({ex.MessageText}); the server runs without the vector type. " +
                 $"Install it (Debian/Ubuntu: apt-get install postgresql-{instance.Major}-pgvector) and run 'start' again.");
         }
@@ -471,7 +442,7 @@ internal sealed class NativeEngine : IPostgresEngine
 
     private async Task<NativeInstance> RequireInstanceAsync(CancellationToken cancellationToken) =>
         (IsInitialised ? await LoadInstanceAsync(cancellationToken) : null)
-        ?? throw new ToolException($"No native cluster '{_settings.Name}' at {Directory}; 'start --engine native' creates it.");
+        ?? throw new ToolException($"No native cluster '{Settings.Name}' at {Directory}; 'start --engine native' creates it.");
 
     private async Task SaveInstanceAsync(NativeInstance instance, CancellationToken cancellationToken)
     {

@@ -2,8 +2,11 @@ using System.Net;
 
 namespace SemanticCache.ScyllaCloud;
 
-/// <summary>An error answer of the ScyllaDB Cloud API: the envelope's 6-digit <c>error</c> code and/or a failing HTTP status.</summary>
-internal sealed class ScyllaCloudApiException : Exception
+/// <summary>
+/// An error answer of the ScyllaDB Cloud API: the envelope's 6-digit <c>error</c> code and/or a failing HTTP status.
+/// A <see cref="ToolException"/>, so a command reports it as <c>✗ message</c>.
+/// </summary>
+internal sealed class ScyllaCloudApiException : ToolException
 {
     public ScyllaCloudApiException()
     {

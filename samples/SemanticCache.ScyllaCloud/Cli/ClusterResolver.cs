@@ -1,9 +1,51 @@
+using System.CommandLine;
+
 namespace SemanticCache.ScyllaCloud;
 
 /// <summary>Finds a cluster of the state file and its cluster id, resolving a recorded request id when needed.</summary>
 internal static class ClusterResolver
 {
-    public static async Task<ClusterStateEntry> GetEntryAsync(ClusterStateStore store, string name, CancellationToken cancellationToken)
+    /// <summary>Creates the <c>--name</c> option of the commands that work on a recorded cluster.</summary>
+    public static TextSetting CreateNameSetting() =>
+        new("--name", "Cluster name from the state file (required).", "SCYLLA_CLOUD_CLUSTER_NAME", null);
+
+    /// <summary>
+    /// Looks the cluster up in the state file (before any token is needed), then creates the API client and resolves
+    /// the account and the cluster id.
+    /// </summary>
+    public static async Task<RecordedCluster> OpenAsync(
+        GlobalSettings globals,
+        ParseResult parseResult,
+        ToolContext context,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        var store = globals.CreateStateStore(parseResult, context);
+        var entry = await GetEntryAsync(store, name, cancellationToken);
+        var client = globals.CreateClient(parseResult, context);
+        try
+        {
+            var accountId = await globals.ResolveAccountIdAsync(parseResult, context, client, entry, cancellationToken);
+            var (clusterId, request) = await ResolveClusterIdAsync(client, store, entry, accountId, cancellationToken);
+            return new RecordedCluster
+            {
+                Name = name,
+                Store = store,
+                Entry = entry,
+                Client = client,
+                AccountId = accountId,
+                ClusterId = clusterId,
+                Request = request,
+            };
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<ClusterStateEntry> GetEntryAsync(ClusterStateStore store, string name, CancellationToken cancellationToken)
     {
         var state = await store.LoadAsync(cancellationToken);
         return state.Clusters.TryGetValue(name, out var entry)
@@ -15,7 +57,7 @@ internal static class ClusterResolver
     /// Returns the cluster id, asking the create request for it when the state has only the request id (and
     /// saving what it learns). Returns <see langword="null"/> with the request when the request has no cluster yet.
     /// </summary>
-    public static async Task<(long? ClusterId, ClusterRequestInfo? Request)> ResolveClusterIdAsync(
+    private static async Task<(long? ClusterId, ClusterRequestInfo? Request)> ResolveClusterIdAsync(
         ScyllaCloudClient client,
         ClusterStateStore store,
         ClusterStateEntry entry,

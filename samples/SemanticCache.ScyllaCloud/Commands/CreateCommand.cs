@@ -43,19 +43,12 @@ internal static class CreateCommand
         var pollInterval = new Setting<double>("--poll-interval", "Seconds between polls with --wait.", "SCYLLA_CLOUD_POLL_INTERVAL", 10);
         var waitTimeout = new Setting<double>("--wait-timeout", "Seconds to wait with --wait before giving up (the cluster stays recorded).", "SCYLLA_CLOUD_WAIT_TIMEOUT", 2400);
 
-        var command = new Command("create", "Create a cluster (vector search on by default) and record it in the state file.");
-        foreach (var option in new Option[]
+        var settings = new ToolSetting[]
         {
-            name.Option, provider.Option, region.Option, nodeCount.Option, nodeType.Option, disableVector.Option, vectorCount.Option,
-            vectorType.Option, broadcast.Option, cidr.Option, allowedIps.Option, replication.Option, version.Option, userApi.Option,
-            isolation.Option, dns.Option, freeTier.Option, promProxy.Option, provisioning.Option, credential.Option, pu.Option,
-            expiration.Option, wait.Option, pollInterval.Option, waitTimeout.Option,
-        })
-        {
-            command.Options.Add(option);
-        }
-
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+            name, provider, region, nodeCount, nodeType, disableVector, vectorCount, vectorType, broadcast, cidr, allowedIps, replication,
+            version, userApi, isolation, dns, freeTier, promProxy, provisioning, credential, pu, expiration, wait, pollInterval, waitTimeout,
+        };
+        return CommandRunner.CreateCommand("create", "Create a cluster (vector search on by default) and record it in the state file.", context, settings, async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var clusterName = name.ResolveRequired(parseResult, context);
@@ -99,7 +92,6 @@ internal static class CreateCommand
             using var client = globals.CreateClient(parseResult, context);
             return await ExecuteAsync(parseResult, context, globals, client, store, output, spec, waitForActive, interval, timeout, cancellationToken);
         });
-        return command;
     }
 
     private static void Validate(CreateSpec spec)
@@ -227,7 +219,7 @@ internal static class CreateCommand
             request = await client.GetClusterRequestAsync(accountId, requestId, cancellationToken);
             await RecordAsync(store, spec.Name, request, cancellationToken);
         }
-        catch (Exception ex) when (!waitForActive && ex is ScyllaCloudApiException or ToolException)
+        catch (ToolException ex) when (!waitForActive)
         {
             // The cluster is requested and recorded; reading its progress can wait for 'status'.
             output.Warning($"Could not read request {requestId} yet ({ex.Message}); 'status --name {spec.Name}' follows up.");

@@ -13,56 +13,40 @@ internal static class DestroyCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var name = new TextSetting("--name", "Cluster name from the state file (required).", "SCYLLA_CLOUD_CLUSTER_NAME", null);
+        var name = ClusterResolver.CreateNameSetting();
         var force = new Setting<bool>("--force", "Do not ask for confirmation (required when input is not a terminal).", "SCYLLA_CLOUD_FORCE", false);
-        var command = new Command("destroy", "Delete a recorded cluster and remove it from the state file.");
-        command.Options.Add(name.Option);
-        command.Options.Add(force.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("destroy", "Delete a recorded cluster and remove it from the state file.", context, [name, force], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var clusterName = name.ResolveRequired(parseResult, context);
-            var store = globals.CreateStateStore(parseResult, context);
-            var entry = await ClusterResolver.GetEntryAsync(store, clusterName, cancellationToken);
-            using var client = globals.CreateClient(parseResult, context);
-            var accountId = await globals.ResolveAccountIdAsync(parseResult, context, client, entry, cancellationToken);
-            var (clusterId, request) = await ClusterResolver.ResolveClusterIdAsync(client, store, entry, accountId, cancellationToken);
-
-            if (clusterId is null)
+            using var recorded = await ClusterResolver.OpenAsync(globals, parseResult, context, clusterName, cancellationToken);
+            if (recorded.ClusterId is not { } clusterId)
             {
-                if (request?.Status is "FAILED" or "CANCELLED")
+                if (recorded.Request?.Status is "FAILED" or "CANCELLED")
                 {
-                    await Forget(store, clusterName, cancellationToken);
-                    return Report(output, clusterName, null, null, $"request {entry.RequestId} ended {request.Status}; nothing to delete, removed from the state file");
+                    await Forget(recorded.Store, clusterName, cancellationToken);
+                    return Report(output, clusterName, null, null, $"request {recorded.Entry.RequestId} ended {recorded.Request.Status}; nothing to delete, removed from the state file");
                 }
 
                 throw new ToolException(
-                    $"Cluster '{clusterName}' is still being created (request {entry.RequestId} is {request?.Status}) and has no id yet; try again when 'status' shows one.");
+                    $"Cluster '{clusterName}' is still being created (request {recorded.Entry.RequestId} is {recorded.Request?.Status}) and has no id yet; try again when 'status' shows one.");
             }
 
-            var cluster = ScyllaCloudClient.ReadCluster(await client.GetClusterRawAsync(accountId, clusterId.Value, cancellationToken));
+            var cluster = ScyllaCloudClient.ReadCluster(await recorded.Client.GetClusterRawAsync(recorded.AccountId, clusterId, cancellationToken));
             if (cluster.Status is "DELETED" or "PENDING_DELETE")
             {
-                await Forget(store, clusterName, cancellationToken);
+                await Forget(recorded.Store, clusterName, cancellationToken);
                 return Report(output, clusterName, clusterId, null, $"cluster is already {cluster.Status}; removed from the state file");
             }
 
-            if (!force.Resolve(parseResult, context))
+            var question = $"Destroy cluster '{Markup.Escape(clusterName)}' ({clusterId}) and all its data?";
+            if (!await output.ConfirmAsync("destroy", clusterName, question, force.Resolve(parseResult, context), cancellationToken))
             {
-                if (!context.IsInteractive)
-                {
-                    throw new ToolException($"Refusing to destroy '{clusterName}' without confirmation: pass --force.");
-                }
-
-                if (!await context.Out.ConfirmAsync($"Destroy cluster '{Markup.Escape(clusterName)}' ({clusterId}) and all its data?", defaultValue: false, cancellationToken))
-                {
-                    output.Note("Cancelled; nothing was changed.");
-                    return 1;
-                }
+                return 1;
             }
 
-            var deletion = await client.DeleteClusterAsync(accountId, clusterId.Value, clusterName, cancellationToken);
-            await Forget(store, clusterName, cancellationToken);
+            var deletion = await recorded.Client.DeleteClusterAsync(recorded.AccountId, clusterId, clusterName, cancellationToken);
+            await Forget(recorded.Store, clusterName, cancellationToken);
             return Report(
                 output,
                 clusterName,
@@ -70,7 +54,6 @@ internal static class DestroyCommand
                 deletion,
                 $"deletion requested (request {deletion.Id.ToString(CultureInfo.InvariantCulture)}, {deletion.Status}); removed from the state file");
         });
-        return command;
     }
 
     private static Task Forget(ClusterStateStore store, string name, CancellationToken cancellationToken) =>

@@ -8,8 +8,7 @@ internal static class GetAccountInfoCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var command = new Command("get-account-info", "Show the default account of the API token (GET /account/default).");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("get-account-info", "Show the default account of the API token (GET /account/default).", context, [], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             using var client = globals.CreateClient(parseResult, context);
@@ -23,11 +22,10 @@ internal static class GetAccountInfoCommand
             var rows = data.ValueKind == JsonValueKind.Object
                 ? data.EnumerateObject()
                     .Where(p => p.Value.ValueKind is not JsonValueKind.Object and not JsonValueKind.Array)
-                    .Select(p => (p.Name, ToolOutput.Describe(p.Value)))
+                    .Select(p => (p.Name, JsonDisplay.Describe(p.Value)))
                 : [];
             output.Write(ToolOutput.KeyValueTable(rows));
             return 0;
         });
-        return command;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace SemanticCache.ScyllaCloud;
@@ -7,59 +6,50 @@ namespace SemanticCache.ScyllaCloud;
 /// <summary><c>info</c>: how to connect to a cluster: credentials, DNS names and IP addresses per data center.</summary>
 internal static class InfoCommand
 {
-    private const string Mask = "********";
-
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var name = new TextSetting("--name", "Cluster name from the state file (required).", "SCYLLA_CLOUD_CLUSTER_NAME", null);
+        var name = ClusterResolver.CreateNameSetting();
         var showPassword = new Setting<bool>("--show-password", "Print the CQL password instead of masking it.", "SCYLLA_CLOUD_SHOW_PASSWORD", false);
-        var command = new Command("info", "Show connection details of a recorded cluster (the password is masked unless --show-password).");
-        command.Options.Add(name.Option);
-        command.Options.Add(showPassword.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("info", "Show connection details of a recorded cluster (the password is masked unless --show-password).", context, [name, showPassword], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var reveal = showPassword.Resolve(parseResult, context);
-            var store = globals.CreateStateStore(parseResult, context);
-            var entry = await ClusterResolver.GetEntryAsync(store, name.ResolveRequired(parseResult, context), cancellationToken);
-            using var client = globals.CreateClient(parseResult, context);
-            var accountId = await globals.ResolveAccountIdAsync(parseResult, context, client, entry, cancellationToken);
-            var (clusterId, request) = await ClusterResolver.ResolveClusterIdAsync(client, store, entry, accountId, cancellationToken);
-            if (clusterId is null)
+            using var cluster = await ClusterResolver.OpenAsync(globals, parseResult, context, name.ResolveRequired(parseResult, context), cancellationToken);
+            if (cluster.ClusterId is not { } clusterId)
             {
                 throw new ToolException(
-                    $"Cluster '{entry.Name}' has no cluster id yet (request {entry.RequestId} is {request?.Status}); try again later or use 'create --wait'.");
+                    $"Cluster '{cluster.Entry.Name}' has no cluster id yet (request {cluster.Entry.RequestId} is {cluster.Request?.Status}); try again later or use 'create --wait'.");
             }
 
-            var raw = await client.GetConnectInfoRawAsync(accountId, clusterId.Value, cancellationToken);
+            var raw = await cluster.Client.GetConnectInfoRawAsync(cluster.AccountId, clusterId, cancellationToken);
             var info = ScyllaCloudClient.ReadConnectInfo(raw);
-            var password = info.Credentials?.Password;
-            var shownPassword = password is null ? null : reveal ? password : Mask;
+            var shownPassword = SecretText.Show(info.Credentials?.Password, reveal);
 
-            if (output.IsJson)
-            {
-                var json = JsonNode.Parse(raw.GetRawText())!.AsObject();
-                if (json.TryGetPropertyValue("credentials", out var credentials) && credentials is JsonObject credentialObject &&
-                    credentialObject.ContainsKey("password"))
+            var text = cluster.WriteAnswer(
+                output,
+                raw,
+                json =>
                 {
-                    credentialObject["password"] = shownPassword;
-                }
+                    if (json.TryGetPropertyValue("credentials", out var credentials) && credentials is JsonObject credentialObject &&
+                        credentialObject.ContainsKey("password"))
+                    {
+                        credentialObject["password"] = shownPassword;
+                    }
 
-                json["clusterName"] = entry.Name;
-                json["clusterId"] = clusterId.Value;
-                output.Json(json);
+                    json["clusterName"] = cluster.Entry.Name;
+                    json["clusterId"] = clusterId;
+                },
+                [
+                    ("Broadcast type", info.BroadcastType),
+                    ("Username", info.Credentials?.Username),
+                    ("Password", shownPassword),
+                    ("CQL port", "9042 (9142 with TLS)"),
+                ]);
+            if (!text)
+            {
                 return 0;
             }
 
-            output.Write(ToolOutput.KeyValueTable(
-            [
-                ("Cluster", entry.Name),
-                ("Cluster ID", clusterId.Value.ToString(CultureInfo.InvariantCulture)),
-                ("Broadcast type", info.BroadcastType),
-                ("Username", info.Credentials?.Username),
-                ("Password", shownPassword),
-                ("CQL port", "9042 (9142 with TLS)"),
-            ]));
             output.Write(ToolOutput.Table(
                 ["Data center", "DNS", "Public IPs", "Private IPs"],
                 info.ConnectDataCenters.Select(dc => new[] { dc.DcName, Join(dc.Dns), Join(dc.PublicIPs), Join(dc.PrivateIPs) })));
@@ -73,7 +63,6 @@ internal static class InfoCommand
 
             return 0;
         });
-        return command;
     }
 
     /// <summary>Prefers DNS names, then the addresses that match the broadcast type.</summary>

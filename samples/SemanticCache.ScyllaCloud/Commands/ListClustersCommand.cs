@@ -8,8 +8,7 @@ internal static class ListClustersCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var command = new Command("list-clusters", "List all clusters of the account from the ScyllaDB Cloud API.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("list-clusters", "List all clusters of the account from the ScyllaDB Cloud API.", context, [], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             using var client = globals.CreateClient(parseResult, context);
@@ -29,14 +28,13 @@ internal static class ListClustersCommand
                 ["ID", "Name", "Status", "Region", "ScyllaDB version"],
                 clusters.Select(c => new[]
                 {
-                    ToolOutput.Property(c, "id"),
-                    ToolOutput.Property(c, "clusterName") ?? ToolOutput.Property(c, "name"),
-                    ToolOutput.Property(c, "status"),
-                    ToolOutput.Property(c, "region"),
-                    ToolOutput.Property(c, "scyllaVersion"),
+                    JsonDisplay.Property(c, "id"),
+                    JsonDisplay.Property(c, "clusterName") ?? JsonDisplay.Property(c, "name"),
+                    JsonDisplay.Property(c, "status"),
+                    JsonDisplay.Property(c, "region"),
+                    JsonDisplay.Property(c, "scyllaVersion"),
                 })));
             return 0;
         });
-        return command;
     }
 }

@@ -9,8 +9,7 @@ internal static class ListCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var command = new Command("list", "List the clusters recorded in the local state file.");
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        return CommandRunner.CreateCommand("list", "List the clusters recorded in the local state file.", context, [], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
             var store = globals.CreateStateStore(parseResult, context);
@@ -43,6 +42,5 @@ internal static class ListCommand
                 })));
             return 0;
         });
-        return command;
     }
 }

@@ -10,31 +10,25 @@ internal static class StatusCommand
 {
     public static Command Build(GlobalSettings globals, ToolContext context)
     {
-        var name = new TextSetting("--name", "Cluster name from the state file (required).", "SCYLLA_CLOUD_CLUSTER_NAME", null);
-        var command = new Command("status", "Show a recorded cluster's status, data centers, nodes and vector search health.");
-        command.Options.Add(name.Option);
-        CommandRunner.SetHandler(command, context, async (parseResult, cancellationToken) =>
+        var name = ClusterResolver.CreateNameSetting();
+        return CommandRunner.CreateCommand("status", "Show a recorded cluster's status, data centers, nodes and vector search health.", context, [name], async (parseResult, cancellationToken) =>
         {
             var output = globals.CreateOutput(parseResult, context);
-            var store = globals.CreateStateStore(parseResult, context);
-            var entry = await ClusterResolver.GetEntryAsync(store, name.ResolveRequired(parseResult, context), cancellationToken);
-            using var client = globals.CreateClient(parseResult, context);
-            var accountId = await globals.ResolveAccountIdAsync(parseResult, context, client, entry, cancellationToken);
-            var (clusterId, request) = await ClusterResolver.ResolveClusterIdAsync(client, store, entry, accountId, cancellationToken);
-            if (clusterId is null)
+            using var recorded = await ClusterResolver.OpenAsync(globals, parseResult, context, name.ResolveRequired(parseResult, context), cancellationToken);
+            if (recorded.ClusterId is not { } clusterId)
             {
-                WritePending(output, entry, request!);
+                WritePending(output, recorded);
                 return 0;
             }
 
-            var raw = await client.GetClusterRawAsync(accountId, clusterId.Value, cancellationToken);
+            var raw = await recorded.Client.GetClusterRawAsync(recorded.AccountId, clusterId, cancellationToken);
             var cluster = ScyllaCloudClient.ReadCluster(raw);
             var vectorSearch = new List<(ClusterDataCenter Dc, VectorSearchInfo? Info, string? Error)>();
             foreach (var dc in DataCenters(cluster))
             {
                 try
                 {
-                    vectorSearch.Add((dc, await client.GetVectorSearchAsync(accountId, clusterId.Value, dc.Id, cancellationToken), null));
+                    vectorSearch.Add((dc, await recorded.Client.GetVectorSearchAsync(recorded.AccountId, clusterId, dc.Id, cancellationToken), null));
                 }
                 catch (ScyllaCloudApiException ex)
                 {
@@ -43,39 +37,21 @@ internal static class StatusCommand
                 }
             }
 
-            if (output.IsJson)
-            {
-                var json = JsonNode.Parse(raw.GetRawText())!.AsObject();
-                var vector = new JsonArray();
-                foreach (var (dc, info, error) in vectorSearch)
-                {
-                    vector.Add(new JsonObject
-                    {
-                        ["dcId"] = dc.Id,
-                        ["status"] = info?.Status ?? error,
-                        ["nodes"] = info?.AvailabilityZones.Sum(z => z.Nodes.Count),
-                    });
-                }
-
-                json["vectorSearch"] = vector;
-                output.Json(json);
-                return 0;
-            }
-
-            output.Write(ToolOutput.KeyValueTable(
-            [
-                ("Cluster", entry.Name),
-                ("Cluster ID", clusterId.Value.ToString(CultureInfo.InvariantCulture)),
-                ("Status", cluster.Status),
-                ("Region", ToolOutput.Describe(cluster.Region) ?? entry.Region),
-                ("ScyllaDB version", ToolOutput.Describe(cluster.ScyllaVersion)),
-                ("Data centers", string.Join(", ", DataCenters(cluster).Select(dc => $"{dc.Name ?? dc.Id.ToString(CultureInfo.InvariantCulture)} ({dc.Status ?? "?"})"))),
-                ("Nodes", cluster.Nodes.Count.ToString(CultureInfo.InvariantCulture)),
-                ("Vector search", vectorSearch.Count == 0
-                    ? "—"
-                    : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({Nodes(v.Info.AvailabilityZones.Sum(z => z.Nodes.Count))})"))),
-            ]));
-            if (cluster.Nodes.Count > 0)
+            var text = recorded.WriteAnswer(
+                output,
+                raw,
+                json => json["vectorSearch"] = VectorSearchJson(vectorSearch),
+                [
+                    ("Status", cluster.Status),
+                    ("Region", JsonDisplay.Describe(cluster.Region) ?? recorded.Entry.Region),
+                    ("ScyllaDB version", JsonDisplay.Describe(cluster.ScyllaVersion)),
+                    ("Data centers", string.Join(", ", DataCenters(cluster).Select(dc => $"{dc.Name ?? dc.Id.ToString(CultureInfo.InvariantCulture)} ({dc.Status ?? "?"})"))),
+                    ("Nodes", cluster.Nodes.Count.ToString(CultureInfo.InvariantCulture)),
+                    ("Vector search", vectorSearch.Count == 0
+                        ? "—"
+                        : string.Join(", ", vectorSearch.Select(v => v.Info is null ? v.Error : $"{v.Info.Status} ({Nodes(v.Info.AvailabilityZones.Sum(z => z.Nodes.Count))})"))),
+                ]);
+            if (text && cluster.Nodes.Count > 0)
             {
                 output.Write(ToolOutput.Table(
                     ["Node", "DNS", "Public IP", "Private IP", "Status", "State"],
@@ -84,7 +60,22 @@ internal static class StatusCommand
 
             return 0;
         });
-        return command;
+    }
+
+    private static JsonArray VectorSearchJson(List<(ClusterDataCenter Dc, VectorSearchInfo? Info, string? Error)> vectorSearch)
+    {
+        var vector = new JsonArray();
+        foreach (var (dc, info, error) in vectorSearch)
+        {
+            vector.Add(new JsonObject
+            {
+                ["dcId"] = dc.Id,
+                ["status"] = info?.Status ?? error,
+                ["nodes"] = info?.AvailabilityZones.Sum(z => z.Nodes.Count),
+            });
+        }
+
+        return vector;
     }
 
     private static string Nodes(int count) => count == 1 ? "1 node" : $"{count} nodes";
@@ -99,8 +90,9 @@ internal static class StatusCommand
         return cluster.Dc is { Id: > 0 } dc ? [dc] : [];
     }
 
-    private static void WritePending(ToolOutput output, ClusterStateEntry entry, ClusterRequestInfo request)
+    private static void WritePending(ToolOutput output, RecordedCluster recorded)
     {
+        var request = recorded.Request!;
         if (output.IsJson)
         {
             output.Json(JsonSerializer.SerializeToNode(request, ScyllaCloudJsonContext.Default.ClusterRequestInfo));
@@ -109,9 +101,8 @@ internal static class StatusCommand
 
         output.Write(ToolOutput.KeyValueTable(
         [
-            ("Cluster", entry.Name),
-            ("Cluster ID", "not assigned yet"),
-            ("Request ID", entry.RequestId?.ToString(CultureInfo.InvariantCulture)),
+            .. recorded.IdentityRows,
+            ("Request ID", recorded.Entry.RequestId?.ToString(CultureInfo.InvariantCulture)),
             ("Request status", request.Status),
             ("Progress", request.ProgressPercent is { } p ? $"{p:F0}% {request.ProgressDescription}".TrimEnd() : request.ProgressDescription),
             ("Error", request.UserFriendlyError),
