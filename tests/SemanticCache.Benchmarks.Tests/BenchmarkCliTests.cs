@@ -138,6 +138,38 @@ public sealed class BenchmarkCliTests : IDisposable
         Assert.Contains("does not exist", _console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_ScenarioWithTheRealOnnxModel_UsesIt()
+    {
+        var model = TestEnvironment.Model("minilm-shaped-standin");
+        var cli = new BenchmarkCli(_console.Console, environment: _ => null);
+
+        var code = await cli.RunAsync(
+            ["--embedding-model", model, "--prompts-file", _prompts, "--hit-iterations", "2", "--warmup", "1", "--backends", "memory"],
+            _output,
+            _error,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(BenchmarkCli.Success, code);
+        Assert.Contains("Embedding model: minilm-shaped-standin", _console.Output, StringComparison.Ordinal);
+        Assert.Contains("Scenarios side by side", _console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_QualityWithTheSharedPairsAndModel_FindsThemByDefault()
+    {
+        TestEnvironment.Model(EmbeddingModelResolver.DefaultModelName);
+        _ = TestEnvironment.PairsFile;
+        var cli = new BenchmarkCli(_console.Console, environment: _ => null);
+
+        var code = await cli.RunAsync(["quality", "--limit", "40", "--no-verifier"], _output, _error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BenchmarkCli.Success, code);
+        Assert.Contains("Embedding model: qqp-static-384", _console.Output, StringComparison.Ordinal);
+        Assert.Contains("40 queries", _console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("equal hit ratio", _console.Output, StringComparison.Ordinal);
+    }
+
     private Task<int> RunAsync(params string[] args)
     {
         var cli = new BenchmarkCli(_console.Console, HashingFactory, _ => null);
