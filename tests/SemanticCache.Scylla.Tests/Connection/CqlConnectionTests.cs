@@ -106,15 +106,19 @@ public sealed class CqlConnectionTests
     public async Task SendAsync_SlowFirstRequest_LaterResponseReachesItsOwnCaller()
     {
         await using var peer = CqlPeer.Start();
-        peer.OnRequest = r => PeerResults.SingleInt(PeerResults.NumberIn(r), PeerResults.NumberIn(r) == 1 ? TimeSpan.FromMilliseconds(300) : TimeSpan.Zero);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        peer.OnRequest = r => PeerResults.NumberIn(r) == 1
+            ? PeerResults.SingleInt(1).After(releaseFirst.Task)
+            : PeerResults.SingleInt(PeerResults.NumberIn(r));
         await using var connection = await OpenAsync(peer, TestSettings.For(peer));
 
         var slow = QueryNumberAsync(connection, 1);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.True(await TestSettings.EventuallyAsync(() => peer.ReceivedWithOpcode(0x07).Count() == 1));
         int fast = await QueryNumberAsync(connection, 2);
 
         Assert.False(slow.IsCompleted);
         Assert.Equal(2, fast);
+        releaseFirst.SetResult();
         Assert.Equal(1, await slow);
         var order = peer.ResponseOrder.ToList();
         var streams = peer.ReceivedWithOpcode(0x07).Select(r => r.StreamId).ToList();

@@ -528,6 +528,11 @@ internal sealed class CqlPeer : IAsyncDisposable
                     await Task.Delay(reply.Delay);
                 }
 
+                if (reply.Gate is { } gate)
+                {
+                    await gate;
+                }
+
                 switch (reply.Kind)
                 {
                     case PeerReplyKind.Never:

@@ -12,11 +12,17 @@ internal sealed class PeerReply
 
     public TimeSpan Delay { get; private init; }
 
+    /// <summary>Gets a task the peer waits for before answering (an ordering a test controls, rather than a race of delays).</summary>
+    public Task? Gate { get; private init; }
+
     public byte Opcode { get; private init; }
 
     public byte Flags { get; private init; }
 
     public byte[] Body { get; private init; } = [];
+
+    /// <summary>Holds this answer back until <paramref name="gate"/> completes.</summary>
+    public PeerReply After(Task gate) => new(Kind) { Delay = Delay, Opcode = Opcode, Flags = Flags, Body = Body, Gate = gate };
 
     /// <summary>Lets the table engine answer, optionally after a delay.</summary>
     public static PeerReply Default(TimeSpan delay = default) => new(PeerReplyKind.Default) { Delay = delay };
