@@ -1,3 +1,4 @@
+using SemanticCache.Benchmarks.Quality;
 using SemanticCache.Benchmarks.Support;
 
 namespace SemanticCache.Benchmarks.Tests;

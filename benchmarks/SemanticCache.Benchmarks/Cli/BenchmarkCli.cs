@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using SemanticCache.Benchmarks.Quality;
 using Spectre.Console;
 
 namespace SemanticCache.Benchmarks;

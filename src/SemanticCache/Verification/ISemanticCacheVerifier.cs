@@ -6,7 +6,7 @@ namespace SemanticCache;
 /// and when every candidate is rejected the request is a miss.
 /// </summary>
 /// <remarks>
-/// Plug in a cross-encoder or an LLM judge here, or use <see cref="LexicalSemanticCacheVerifier"/>, which needs no model.
+/// Plug in a cross-encoder or an LLM judge here (docs/tuning-the-threshold.md measures what a verifier must beat).
 /// Verification runs inside the lookup budget (<see cref="SemanticCacheOptions.LookupTimeout"/>); a verifier that throws
 /// rejects the candidate (the cache never serves an answer it could not verify). Implementations must be thread-safe.
 /// </remarks>

@@ -1,4 +1,4 @@
-namespace SemanticCache;
+namespace SemanticCache.Benchmarks.Quality;
 
 /// <summary>
 /// Function words and the most frequent English content words, stemmed like the verifier's tokens. A word outside this

@@ -1,4 +1,4 @@
-namespace SemanticCache;
+namespace SemanticCache.Benchmarks.Quality;
 
 /// <summary>Options of <see cref="LexicalSemanticCacheVerifier"/>: which differences between two prompts reject a candidate.</summary>
 public sealed class LexicalSemanticCacheVerifierOptions

@@ -1,4 +1,6 @@
-namespace SemanticCache.Tests;
+using SemanticCache.Benchmarks.Quality;
+
+namespace SemanticCache.Benchmarks.Tests;
 
 public sealed class LexicalSemanticCacheVerifierTests
 {

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text;
 
-namespace SemanticCache;
+namespace SemanticCache.Benchmarks.Quality;
 
 /// <summary>
 /// A verifier that needs no model: it rejects a candidate whose prompt differs from the query in its numbers, its
 /// negation, or its rare content words. Embeddings place "cancel my order" next to "cancel my subscription" and
 /// "is it safe" next to "is it not safe"; this guard catches those cheaply.
 /// </summary>
-/// <remarks>Stateless and thread-safe. Cost: a tokenisation of both prompts, no allocation beyond the token sets.</remarks>
+/// <remarks>
+/// Measured with the <c>quality</c> command, this guard lowers precision at equal hit ratio with a semantic model (it
+/// rejects most genuine paraphrases), so it is not shipped in the SemanticCache package: it lives here so that the
+/// measurement stays reproducible. Stateless and thread-safe.
+/// </remarks>
 public sealed class LexicalSemanticCacheVerifier : ISemanticCacheVerifier
 {
     private static readonly HashSet<string> Negations = new(
