@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace SemanticCache.Benchmarks.Onnx;
 
 /// <summary>
-/// Finds the model folders of shared/models (<c>SEMANTICCACHE_ONNX_MODEL_DIR</c>, or <c>../shared/models</c> beside the
-/// repository root), creates the synthetic compute model, and reads sample texts from a golden file.
+/// Finds the model folders of shared/models (the folder <c>SEMANTICCACHE_ONNX_MODEL_DIR</c> names, which, as everywhere
+/// else, is one model folder, and its siblings; or <c>../shared/models</c> beside the repository root), creates the
+/// synthetic compute model, and reads sample texts from a golden file.
 /// </summary>
 public static class OnnxBenchmarkModels
 {
@@ -19,9 +20,14 @@ public static class OnnxBenchmarkModels
         }
 
         string? configured = Environment.GetEnvironmentVariable("SEMANTICCACHE_ONNX_MODEL_DIR");
-        if (!string.IsNullOrWhiteSpace(configured) && Directory.Exists(Path.Combine(configured, name)))
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            return Path.Combine(configured, name);
+            var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(configured));
+            var candidate = Path.GetFileName(folder) == name ? folder : Path.Combine(Path.GetDirectoryName(folder) ?? folder, name);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
         }
 
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -33,7 +39,7 @@ public static class OnnxBenchmarkModels
             }
         }
 
-        throw new DirectoryNotFoundException($"Model folder '{name}' not found: set SEMANTICCACHE_ONNX_MODEL_DIR to the shared/models folder.");
+        throw new DirectoryNotFoundException($"Model folder '{name}' not found: set SEMANTICCACHE_ONNX_MODEL_DIR to a model folder of shared/models (its siblings are found too).");
     }
 
     /// <summary>Distinct QQP questions from qqp-static-384's golden file (realistic prompt lengths), the same for every model.</summary>
