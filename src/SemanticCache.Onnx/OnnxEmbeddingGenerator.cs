@@ -82,7 +82,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _cache = options.EmbeddingCacheCapacity > 0 ? new EmbeddingLruCache(options.EmbeddingCacheCapacity) : null;
         // Runs in parallel times threads per run stays within the processors: more would only contend for them.
         _batcher = options.EnableMicroBatching
-            ? new MicroBatcher(inputs => _model!.Embed(inputs, _normalize), options.MaxBatchSize, options.MicroBatchMaxDelay, _timeProvider, _logger, maxConcurrentRuns: Math.Max(1, Environment.ProcessorCount / _intraOpThreads))
+            ? new MicroBatcher(inputs => EmbedPlanned(_model!, inputs, CancellationToken.None), options.MaxBatchSize, options.MicroBatchMaxDelay, _timeProvider, _logger, maxConcurrentRuns: Math.Max(1, Environment.ProcessorCount / _intraOpThreads))
             : null;
     }
 
@@ -167,7 +167,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
             else
             {
-                EmbedInSortedBatches(model, pending, tokenIds, vectors, cancellationToken);
+                float[][] results = EmbedPlanned(model, tokenIds, cancellationToken);
+                for (int i = 0; i < pending.Count; i++)
+                {
+                    vectors[pending[i]] = results[i];
+                }
             }
 
             if (_cache is not null)
@@ -265,26 +269,40 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    private void EmbedInSortedBatches(OnnxEmbeddingModel model, List<int> pending, int[][] tokenIds, float[][] vectors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds inputs in as few runs as pays: sorted by length, then cut where padding short inputs to a long one would cost
+    /// more than another run (<see cref="PaddingPlanner"/>), at most <see cref="OnnxEmbeddingGeneratorOptions.MaxBatchSize"/>
+    /// per run. Returns the vectors in input order.
+    /// </summary>
+    private float[][] EmbedPlanned(OnnxEmbeddingModel model, IReadOnlyList<int[]> tokenIds, CancellationToken cancellationToken)
     {
-        // Similar lengths share a batch, so little of each run is spent on padding.
-        int[] order = [.. Enumerable.Range(0, pending.Count).OrderBy(i => tokenIds[i].Length)];
-        var batch = new List<int[]>(Math.Min(_maxBatchSize, order.Length));
-        for (int start = 0; start < order.Length; start += _maxBatchSize)
+        if (tokenIds.Count == 1)
         {
-            batch.Clear();
-            int end = Math.Min(start + _maxBatchSize, order.Length);
-            for (int k = start; k < end; k++)
+            return model.Embed(tokenIds, _normalize, cancellationToken);
+        }
+
+        int[] order = [.. Enumerable.Range(0, tokenIds.Count).OrderBy(i => tokenIds[i].Length)];
+        int[] sortedLengths = [.. order.Select(i => tokenIds[i].Length)];
+        float[][] vectors = new float[tokenIds.Count][];
+        int start = 0;
+        foreach (int size in PaddingPlanner.Plan(sortedLengths, _maxBatchSize, model.FixedCostInTokens))
+        {
+            var run = new int[size][];
+            for (int k = 0; k < size; k++)
             {
-                batch.Add(tokenIds[order[k]]);
+                run[k] = tokenIds[order[start + k]];
             }
 
-            float[][] results = model.Embed(batch, _normalize, cancellationToken);
-            for (int k = start; k < end; k++)
+            float[][] results = model.Embed(run, _normalize, cancellationToken);
+            for (int k = 0; k < size; k++)
             {
-                vectors[pending[order[k]]] = results[k - start];
+                vectors[order[start + k]] = results[k];
             }
+
+            start += size;
         }
+
+        return vectors;
     }
 
     private async Task<OnnxEmbeddingModel> GetModelAsync(CancellationToken cancellationToken)
@@ -328,7 +346,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             LocatedModel located = await _locator.LocateAsync(cancellationToken).ConfigureAwait(false);
             long started = _timeProvider.GetTimestamp();
             BertTextTokenizer tokenizer = BertTextTokenizer.Load(located.VocabularyPath, _lowerCase, _maxSequenceLength);
-            OnnxEmbeddingModel model = OnnxEmbeddingModel.Load(located.ModelPath, tokenizer, _intraOpThreads, _optimizationLevel);
+            OnnxEmbeddingModel model = OnnxEmbeddingModel.Load(located.ModelPath, tokenizer, _intraOpThreads, _optimizationLevel, _timeProvider);
             if (located.FromModelSource && _locator.SourceDimensions is int declared && declared != model.Dimension)
             {
                 model.Dispose();
@@ -350,7 +368,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
 
             double elapsedMilliseconds = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            Log.ModelLoaded(_logger, located.ModelPath, model.Dimension, _maxSequenceLength, _intraOpThreads, elapsedMilliseconds);
+            Log.ModelLoaded(_logger, located.ModelPath, model.Dimension, _maxSequenceLength, _intraOpThreads, model.FixedCostInTokens, elapsedMilliseconds);
             return model;
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ObjectDisposedException)

@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4100, EventName = "ModelLocated", Level = LogLevel.Information, Message = "Using the ONNX embedding model in {ModelDirectory} (found via {Origin}).")]
     public static partial void ModelLocated(ILogger logger, string modelDirectory, string origin);
 
-    [LoggerMessage(EventId = 4101, EventName = "ModelLoaded", Level = LogLevel.Information, Message = "Loaded ONNX embedding model {ModelPath}: {Dimensions} dimensions, at most {MaxSequenceLength} tokens, {IntraOpThreads} intra-op threads, in {ElapsedMilliseconds:F0} ms.")]
-    public static partial void ModelLoaded(ILogger logger, string modelPath, int dimensions, int maxSequenceLength, int intraOpThreads, double elapsedMilliseconds);
+    [LoggerMessage(EventId = 4101, EventName = "ModelLoaded", Level = LogLevel.Information, Message = "Loaded ONNX embedding model {ModelPath}: {Dimensions} dimensions, at most {MaxSequenceLength} tokens, {IntraOpThreads} intra-op threads, fixed run cost about {FixedCostInTokens:F0} tokens, in {ElapsedMilliseconds:F0} ms.")]
+    public static partial void ModelLoaded(ILogger logger, string modelPath, int dimensions, int maxSequenceLength, int intraOpThreads, double fixedCostInTokens, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 4102, EventName = "ModelLoadFailed", Level = LogLevel.Error, Message = "Loading the ONNX embedding model failed; the next call will try again.")]
     public static partial void ModelLoadFailed(ILogger logger, Exception exception);

@@ -23,6 +23,9 @@ internal sealed class OnnxEmbeddingModel : IDisposable
     public const string TokenTypeIdsName = "token_type_ids";
     public const string HiddenStateName = "last_hidden_state";
 
+    private const double MaxFixedCostInTokens = 512;
+    private const int CalibrationRounds = 3;
+
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
@@ -51,6 +54,13 @@ internal sealed class OnnxEmbeddingModel : IDisposable
     /// <summary>Gets the embedding dimension, read from the model.</summary>
     public int Dimension { get; private set; }
 
+    /// <summary>
+    /// Gets the fixed cost of one inference run, in units of the cost of one more token, as measured at load time. Large for
+    /// models that are cheap per token (one run for everything is best), small for transformers whose cost grows with tokens
+    /// (runs of similar lengths are best). Used by <see cref="PaddingPlanner"/>.
+    /// </summary>
+    public double FixedCostInTokens { get; private set; } = MaxFixedCostInTokens;
+
     /// <summary>Loads and checks a model.</summary>
     /// <param name="modelPath">The <c>.onnx</c> file.</param>
     /// <param name="tokenizer">The tokenizer for the model's vocabulary.</param>
@@ -58,7 +68,8 @@ internal sealed class OnnxEmbeddingModel : IDisposable
     /// <param name="optimizationLevel">The graph optimisation level.</param>
     /// <returns>The loaded model.</returns>
     /// <exception cref="OnnxModelException">The file is missing, corrupt, or not a BERT sentence-embedding export that fits the vocabulary.</exception>
-    public static OnnxEmbeddingModel Load(string modelPath, BertTextTokenizer tokenizer, int intraOpThreads, GraphOptimizationLevel optimizationLevel)
+    /// <param name="timeProvider">Times the calibration runs; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    public static OnnxEmbeddingModel Load(string modelPath, BertTextTokenizer tokenizer, int intraOpThreads, GraphOptimizationLevel optimizationLevel, TimeProvider? timeProvider = null)
     {
         if (!File.Exists(modelPath))
         {
@@ -89,6 +100,7 @@ internal sealed class OnnxEmbeddingModel : IDisposable
             (string[] inputNames, string outputName, int dimension) = CheckInterface(session, modelPath);
             var model = new OnnxEmbeddingModel(session, tokenizer, modelPath, inputNames, outputName, dimension);
             model.Probe();
+            model.Calibrate(timeProvider ?? TimeProvider.System);
             return model;
         }
         catch
@@ -307,6 +319,45 @@ internal sealed class OnnxEmbeddingModel : IDisposable
                 value.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Times a 2-token and a longer input (best of a few runs each) to split a run's cost into a fixed part and a per-token
+    /// part. Noise only moves the estimate between "split by length" and "keep together", both of which are correct.
+    /// </summary>
+    private void Calibrate(TimeProvider timeProvider)
+    {
+        int longLength = Math.Min(Tokenizer.MaxSequenceLength, 128);
+        if (longLength <= 2)
+        {
+            return;
+        }
+
+        int[] shortInput = [Tokenizer.ClassificationTokenId, Tokenizer.SeparatorTokenId];
+        int[] longInput = new int[longLength];
+        Array.Fill(longInput, Tokenizer.VocabularySize - 1);
+        longInput[0] = Tokenizer.ClassificationTokenId;
+        longInput[^1] = Tokenizer.SeparatorTokenId;
+
+        double shortTime = double.MaxValue;
+        double longTime = double.MaxValue;
+        for (int round = 0; round < CalibrationRounds; round++)
+        {
+            shortTime = Math.Min(shortTime, Time(timeProvider, shortInput));
+            longTime = Math.Min(longTime, Time(timeProvider, longInput));
+        }
+
+        double perToken = (longTime - shortTime) / (longLength - 2);
+        FixedCostInTokens = perToken <= 0
+            ? MaxFixedCostInTokens
+            : Math.Clamp((shortTime - (2 * perToken)) / perToken, 1, MaxFixedCostInTokens);
+    }
+
+    private double Time(TimeProvider timeProvider, int[] input)
+    {
+        long started = timeProvider.GetTimestamp();
+        Embed([input], normalize: false);
+        return timeProvider.GetElapsedTime(started).TotalMicroseconds;
     }
 
     private void Probe()

@@ -13,6 +13,29 @@ public sealed class OnnxEmbeddingModelTests
     }
 
     [Fact]
+    public void Load_Calibration_EstimatesAFixedRunCostWithinBounds()
+    {
+        using OnnxEmbeddingModel model = Load(TestModels.Require(TestModels.StandIn));
+
+        Assert.InRange(model.FixedCostInTokens, 1, 512);
+    }
+
+    [Fact]
+    public void Load_ClockThatDoesNotMove_AssumesRunsAreExpensiveToStart()
+    {
+        string folder = TestModels.Require(TestModels.StandIn);
+
+        using OnnxEmbeddingModel model = OnnxEmbeddingModel.Load(
+            Path.Combine(folder, "model.onnx"),
+            BertTextTokenizer.Load(Path.Combine(folder, "vocab.txt"), lowerCase: true, maxSequenceLength: 256),
+            intraOpThreads: 1,
+            GraphOptimizationLevel.ORT_ENABLE_ALL,
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+
+        Assert.Equal(512, model.FixedCostInTokens);
+    }
+
+    [Fact]
     public void Load_SymbolicVectorDimension_IsResolvedByTheProbeRun()
     {
         using var directory = new TemporaryDirectory();
