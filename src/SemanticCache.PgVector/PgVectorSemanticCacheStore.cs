@@ -639,7 +639,14 @@ public sealed class PgVectorSemanticCacheStore : ISemanticCacheStore, ISemanticC
 
                 if (!await SchemaExistsAsync(connection, cancellationToken).ConfigureAwait(false))
                 {
-                    await ExecuteDdlAsync(connection, _sql.CreateSchema, null, cancellationToken).ConfigureAwait(false);
+                    // CREATE SCHEMA IF NOT EXISTS is not safe against itself: two stores creating different tables in
+                    // a new schema at once fail with a duplicate key on pg_namespace. The schema lock is taken after
+                    // the table lock by everyone, so the two locks cannot deadlock.
+                    await ExecuteDdlAsync(connection, PgVectorSql.SchemaLock, Text($"SemanticCache.PgVector.schema:{_sql.Schema}"), cancellationToken).ConfigureAwait(false);
+                    if (!await SchemaExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                    {
+                        await ExecuteDdlAsync(connection, _sql.CreateSchema, null, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 await ExecuteDdlAsync(connection, _sql.CreateTable(dimensions), null, cancellationToken).ConfigureAwait(false);

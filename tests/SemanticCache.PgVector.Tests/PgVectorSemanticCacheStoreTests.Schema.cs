@@ -184,6 +184,26 @@ public sealed partial class PgVectorSemanticCacheStoreTests
     }
 
     [Fact]
+    public async Task EnsureSchemaAsync_ManyTablesInOneNewSchemaAtOnce_CreateTheSchemaOnce()
+    {
+        var schema = TestPostgres.UniqueTableName("Schema");
+        var stores = Enumerable.Range(0, 8)
+            .Select(i => CreateStore(dimensions: 3, configure: o =>
+            {
+                o.Schema = schema;
+                o.TableName = "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }))
+            .ToList();
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.EnsureSchemaAsync(Ct), Ct)));
+
+        Assert.All(stores, s => Assert.Equal(3, s.Dimensions));
+        await stores[0].UpsertAsync(TestEntries.Create("k", [1, 2, 3]), Ct);
+        Assert.Equal(1, await stores[0].CountAsync(Ct));
+        Assert.Equal(0, await stores[7].CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task EnsureSchemaAsync_DataSourceWithoutUseVector_ExplainsTheFix()
     {
         await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionString);

@@ -12,7 +12,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         var vector = new float[Dimensions];
         foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            vector[(int)((uint)word.GetHashCode(StringComparison.Ordinal) % Dimensions)] += 1;
+            vector[(int)(StableHash(word) % Dimensions)] += 1;
         }
 
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
@@ -27,5 +27,18 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public void Dispose()
     {
+    }
+
+    // FNV-1a over the UTF-16 code units: string.GetHashCode is randomised per process, which made word collisions
+    // (and so similarities) differ from one run to the next.
+    private static uint StableHash(string word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 }
