@@ -1,8 +1,9 @@
 namespace SemanticCache.Onnx.Tests;
 
 /// <summary>
-/// Finds the model folders of <c>shared/models</c>: <c>SEMANTICCACHE_ONNX_MODEL_DIR</c> (the models folder, or one model
-/// folder) first, then <c>../shared/models</c> beside the repository root, found by walking up from the test binaries.
+/// Finds the model folders of <c>shared/models</c>: <c>SEMANTICCACHE_ONNX_MODEL_DIR</c> (one model folder, whose siblings
+/// are the other models; or the models folder itself) first, then <c>../shared/models</c> beside the repository root, found
+/// by walking up from the test binaries.
 /// A missing folder skips the test locally and fails it under <c>CI=true</c>.
 /// </summary>
 internal static class TestModels
@@ -44,15 +45,20 @@ internal static class TestModels
         string? configured = Environment.GetEnvironmentVariable("SEMANTICCACHE_ONNX_MODEL_DIR");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            string nested = Path.Combine(configured, name);
-            if (Directory.Exists(nested))
+            // As in the package, the variable names one model folder; the other test models are its siblings. The models
+            // folder itself is accepted too.
+            string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(configured));
+            string[] candidates =
+            [
+                Path.GetFileName(folder) == name ? folder : Path.Combine(Path.GetDirectoryName(folder) ?? folder, name),
+                Path.Combine(folder, name),
+            ];
+            foreach (string candidate in candidates)
             {
-                return nested;
-            }
-
-            if (string.Equals(Path.GetFileName(Path.TrimEndingDirectorySeparator(configured)), name, StringComparison.Ordinal) && Directory.Exists(configured))
-            {
-                return configured;
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
