@@ -18,7 +18,8 @@ public static class OnnxSemanticCacheBuilderExtensions
     /// <returns>The <paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     /// <remarks>
-    /// The model is loaded on the first embedding (or by <see cref="OnnxEmbeddingGenerator.InitializeAsync"/>). A
+    /// The model is loaded when a host starts (<see cref="SemanticCacheOptions.WarmUpEmbeddingGeneratorOnStart"/>), else on
+    /// the first embedding or by <see cref="OnnxEmbeddingGenerator.InitializeAsync"/>. A
     /// <see cref="TimeProvider"/> and an <see cref="ILoggerFactory"/> registered in the container are used when present.
     /// </remarks>
     public static ISemanticCacheBuilder UseOnnxEmbeddings(this ISemanticCacheBuilder builder, Action<OnnxEmbeddingGeneratorOptions>? configure = null)

@@ -130,6 +130,19 @@ public sealed class SemanticCacheOptions
     public int WarmUpBatchSize { get; set; } = 32;
 
     /// <summary>
+    /// Gets or sets a value indicating whether a cache registered with
+    /// <see cref="SemanticCacheServiceCollectionExtensions.AddSemanticCache"/> embeds one short text when the host starts,
+    /// so that loading a local model (or connecting to a remote one) is not paid by the first request, whose
+    /// <see cref="LookupTimeout"/> it would exceed, turning a possible hit into a miss.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    /// <remarks>
+    /// It runs as an <c>IHostedService</c>, so only under a .NET generic host; a failure is logged as a warning and never
+    /// stops the host. Without a host, embed one text yourself before serving requests.
+    /// </remarks>
+    public bool WarmUpEmbeddingGeneratorOnStart { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets a verifier that must confirm a candidate before it is served (a lexical guard, a cross-encoder, an
     /// LLM judge), or <see langword="null"/> to serve the best candidate at or above the threshold directly.
     /// </summary>

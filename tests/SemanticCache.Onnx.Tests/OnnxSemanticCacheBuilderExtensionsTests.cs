@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace SemanticCache.Onnx.Tests;
@@ -54,6 +55,22 @@ public sealed class OnnxSemanticCacheBuilderExtensionsTests
         Assert.Equal("answer 1", paraphrase.Text);
         Assert.Equal("answer 2", unrelated.Text);
         Assert.Equal(2, inner.Calls);
+    }
+
+    [Fact]
+    public async Task UseOnnxEmbeddings_UnderAHost_ModelIsLoadedWhenTheHostHasStarted()
+    {
+        string folder = TestModels.Require(TestModels.QqpStatic);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSemanticCache().UseOnnxEmbeddings(o => o.ModelDirectory = folder);
+        using IHost host = builder.Build();
+        var generator = (OnnxEmbeddingGenerator)host.Services.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(SemanticCacheBuilderExtensions.ServiceKey);
+        Assert.Null(generator.Dimensions); // nothing loaded yet
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(384, generator.Dimensions);
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

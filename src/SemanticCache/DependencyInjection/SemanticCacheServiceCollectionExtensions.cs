@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,7 @@ public static class SemanticCacheServiceCollectionExtensions
             provider.GetService<TimeProvider>(),
             provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<ISemanticCache>(provider => provider.GetRequiredService<SemanticCacheEngine>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SemanticCacheStartup>());
         return builder;
     }
 

@@ -403,6 +403,24 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
         }
     }
 
+    /// <summary>
+    /// Embeds one short text so that a local model is loaded (or a remote client connected) before the first request.
+    /// Never throws but for the caller's cancellation: a failure is logged, and requests then fail open as usual.
+    /// </summary>
+    public async Task WarmUpEmbeddingGeneratorAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.GetTimestamp();
+        try
+        {
+            await EmbedAsync("semantic cache start-up", cancellationToken, cancellationToken);
+            Log.EmbeddingGeneratorReady(Logger, Options.CacheName, TimeProvider.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.EmbeddingGeneratorWarmUpFailed(Logger, Options.CacheName, ex);
+        }
+    }
+
     private async ValueTask<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken deadline, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.StartActivity(TelemetryNames.EmbeddingActivity);

@@ -49,4 +49,13 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Debug, "Semantic cache '{CacheName}': request not cached ({Reason}).")]
     public static partial void NotCached(ILogger logger, string cacheName, string reason);
+
+    [LoggerMessage(15, LogLevel.Information, "Semantic cache '{CacheName}': embedding generator ready in {Elapsed}.")]
+    public static partial void EmbeddingGeneratorReady(ILogger logger, string cacheName, TimeSpan elapsed);
+
+    [LoggerMessage(16, LogLevel.Warning, "Semantic cache '{CacheName}': the embedding generator failed at start-up; requests embed as usual and fail open until it works.")]
+    public static partial void EmbeddingGeneratorWarmUpFailed(ILogger logger, string cacheName, Exception exception);
+
+    [LoggerMessage(17, LogLevel.Warning, "Semantic cache '{CacheName}': cannot be built at start-up, so its embedding generator was not warmed.")]
+    public static partial void CacheNotBuiltAtStart(ILogger logger, string cacheName, Exception exception);
 }
