@@ -10,8 +10,12 @@ namespace SemanticCache;
 internal sealed class SingleFlight
 {
     private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
+    private long _joined;
 
     public int InFlight => _flights.Count;
+
+    /// <summary>Gets how many callers have joined another caller's flight since the cache was created.</summary>
+    public long Joined => Interlocked.Read(ref _joined);
 
     /// <summary>Joins the flight of <paramref name="key"/>, starting it when there is none.</summary>
     /// <returns><see langword="true"/> when the caller is the leader and must call <see cref="Flight.Complete"/>.</returns>
@@ -19,7 +23,13 @@ internal sealed class SingleFlight
     {
         var created = new Flight(this, key);
         flight = _flights.GetOrAdd(key, created);
-        return ReferenceEquals(flight, created);
+        if (ReferenceEquals(flight, created))
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _joined);
+        return false;
     }
 
     private void Remove(Flight flight) => _flights.TryRemove(new KeyValuePair<string, Flight>(flight.Key, flight));
