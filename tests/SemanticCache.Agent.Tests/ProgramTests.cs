@@ -79,7 +79,7 @@ public sealed class ProgramTests
     {
         SkipUnlessProcMaps();
         await using var server = await AnthropicMessagesServer.StartAsync();
-        await using var agent = AgentProcess.Start(AgentRunner.Against(server, "--with-cache", "none", "--interactive"));
+        await using var agent = AgentProcess.Start(AgentRunner.Against(server, "--with-cache", "none", "--interactive"), catchesCtrlC: true);
         await agent.WaitForAsync("Interactive mode", Timeout);
 
         await agent.InterruptAsync();

@@ -29,16 +29,30 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
     }
 
-    public static AgentProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the agent.</summary>
+    /// <param name="args">The agent's command line.</param>
+    /// <param name="environment">Variables to set for the agent.</param>
+    /// <param name="catchesCtrlC">
+    /// Starts it through <c>env --default-signal=INT</c>: a process started with SIGINT ignored (anything launched in the
+    /// background by a shell without job control, as CI runners may do) passes that on, and .NET then leaves SIGINT
+    /// ignored, so Ctrl+C could not be tested.
+    /// </param>
+    public static AgentProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, bool catchesCtrlC = false)
     {
         var agent = typeof(AgentProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AgentAssembly").Value!;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(catchesCtrlC ? "env" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (catchesCtrlC)
+        {
+            start.ArgumentList.Add("--default-signal=INT"); // env then execs dotnet, so the process id stays the agent's
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(agent);
         foreach (var arg in args)
         {
@@ -100,7 +114,15 @@ internal sealed class AgentProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancellation.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The agent did not exit within {timeout}. Output so far:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 

@@ -520,6 +520,17 @@ internal sealed class CqlPeer : IAsyncDisposable
             {
             }
 
+            // A request stops counting once its answer is ready, before it is written: the client may send its next
+            // request the moment the answer arrives, and that one must not overlap this one in MaxInFlight.
+            int counted = 1;
+            void Answered()
+            {
+                if (Interlocked.Exchange(ref counted, 0) == 1)
+                {
+                    Interlocked.Decrement(ref _peer._inFlight);
+                }
+            }
+
             try
             {
                 var reply = _peer.OnRequest?.Invoke(request) ?? PeerReply.Default();
@@ -541,6 +552,7 @@ internal sealed class CqlPeer : IAsyncDisposable
                         await CloseAsync();
                         return;
                     case PeerReplyKind.Raw:
+                        Answered();
                         await WriteFrameAsync(reply.Flags, request.StreamId, reply.Opcode, reply.Body);
                         return;
                 }
@@ -561,11 +573,12 @@ internal sealed class CqlPeer : IAsyncDisposable
                     answer = PeerReply.Error(ex.Code, ex.Message, ex.Extra);
                 }
 
+                Answered();
                 await WriteFrameAsync(answer.Flags, request.StreamId, answer.Opcode, answer.Body);
             }
             finally
             {
-                Interlocked.Decrement(ref _peer._inFlight);
+                Answered();
             }
         }
     }
