@@ -66,7 +66,13 @@ for project in tests/*/*.Tests.csproj; do
   fi
   if [ "$f" -ne 0 ]; then
     status=1
-    grep -E "^\s+(Failed|Error Message|Stack Trace)|\[FAIL\]|^\s+at " "$results/$name.log" | head -80 >&2
+    # The console logger leaves the assertion messages out; the TRX file has them.
+    if [ -f "$trx" ]; then
+      awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "  FAILED " substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+           want && /<Message>/ { inside = 1 }
+           inside { line = $0; last = line ~ /<\/Message>/; gsub(/<\/?Message>/, "", line); print "    " line; if (last) { inside = 0; want = 0 } }' "$trx" | head -100 >&2
+    fi
+    grep -E -A8 "^\s+Failed [A-Za-z_]" "$results/$name.log" | grep -E "Failed|^\s+at " | head -60 >&2
   fi
   log "$name: $p passed, $f failed, $s skipped"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
