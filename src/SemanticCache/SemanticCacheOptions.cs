@@ -137,8 +137,9 @@ public sealed class SemanticCacheOptions
     /// </summary>
     /// <value>The default is <see langword="true"/>.</value>
     /// <remarks>
-    /// It runs as an <c>IHostedService</c>, so only under a .NET generic host; a failure is logged as a warning and never
-    /// stops the host. Without a host, embed one text yourself before serving requests.
+    /// It runs as an <c>IHostedService</c>, so only under a .NET generic host. It waits at most 30 seconds; a failure or a
+    /// longer wait is logged as a warning and never stops the host. Without a host, embed one text yourself before
+    /// serving requests.
     /// </remarks>
     public bool WarmUpEmbeddingGeneratorOnStart { get; set; } = true;
 

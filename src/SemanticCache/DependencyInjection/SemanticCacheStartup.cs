@@ -13,6 +13,9 @@ namespace SemanticCache;
 /// </summary>
 internal sealed class SemanticCacheStartup(IServiceProvider services, IOptions<SemanticCacheOptions> options) : IHostedService
 {
+    /// <summary>How long the host's start may wait for the generator; a local model that loads longer goes on loading.</summary>
+    public static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(30);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.WarmUpEmbeddingGeneratorOnStart)
@@ -32,7 +35,7 @@ internal sealed class SemanticCacheStartup(IServiceProvider services, IOptions<S
             return;
         }
 
-        await engine.WarmUpEmbeddingGeneratorAsync(cancellationToken);
+        await engine.WarmUpEmbeddingGeneratorAsync(WarmUpTimeout, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -405,19 +405,25 @@ internal sealed class SemanticCacheEngine : ISemanticCache, IAsyncDisposable, ID
 
     /// <summary>
     /// Embeds one short text so that a local model is loaded (or a remote client connected) before the first request.
-    /// Never throws but for the caller's cancellation: a failure is logged, and requests then fail open as usual.
+    /// Never throws but for the caller's cancellation: a failure is logged, and requests then fail open as usual. It is
+    /// bounded by <paramref name="timeout"/>, so a hanging remote generator cannot hold the host's start forever.
     /// </summary>
-    public async Task WarmUpEmbeddingGeneratorAsync(CancellationToken cancellationToken)
+    public async Task WarmUpEmbeddingGeneratorAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = TimeProvider.GetTimestamp();
+        using var deadline = new CancellationTokenSource(timeout, TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            await EmbedAsync("semantic cache start-up", cancellationToken, cancellationToken);
+            await EmbedAsync("semantic cache start-up", linked.Token, cancellationToken);
             Log.EmbeddingGeneratorReady(Logger, Options.CacheName, TimeProvider.GetElapsedTime(started));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.EmbeddingGeneratorWarmUpFailed(Logger, Options.CacheName, ex);
+            var reported = ex is OperationCanceledException && deadline.IsCancellationRequested
+                ? new TimeoutException($"The embedding generator did not answer within {timeout}.", ex)
+                : ex;
+            Log.EmbeddingGeneratorWarmUpFailed(Logger, Options.CacheName, reported);
         }
     }
 

@@ -77,6 +77,21 @@ public sealed class SemanticCacheStartupTests
     }
 
     [Fact]
+    public async Task WarmUp_GeneratorThatHangs_GivesUpAtTheTimeoutAndWarns()
+    {
+        using var h = new CacheHarness();
+        h.Embeddings.BeforeGenerate = (_, ct) => Task.Delay(Timeout.InfiniteTimeSpan, ct);
+
+        var warmUp = h.Client.Engine.WarmUpEmbeddingGeneratorAsync(SemanticCacheStartup.WarmUpTimeout, Ct);
+        Assert.False(warmUp.IsCompleted);
+        h.Time.Advance(SemanticCacheStartup.WarmUpTimeout);
+        await warmUp.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var warning = Assert.Single(h.Logs.GetSnapshot(), r => r.Id.Id == 16);
+        Assert.IsType<TimeoutException>(warning.Exception);
+    }
+
+    [Fact]
     public async Task HostStart_NoGeneratorRegistered_StartsTheHostAndWarns()
     {
         var builder = Host.CreateApplicationBuilder();
