@@ -428,12 +428,15 @@ internal sealed class CqlPeer : IAsyncDisposable
             await _writeLock.WaitAsync();
             try
             {
-                await _stream.WriteAsync(frame);
-                await _stream.FlushAsync();
+                // Recorded under the write lock but before the write: once the bytes are out, the client may act on
+                // them (and the test may read the order) before this method runs again.
                 if (record)
                 {
                     _peer.ResponseOrder.Enqueue(stream);
                 }
+
+                await _stream.WriteAsync(frame);
+                await _stream.FlushAsync();
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
             {
