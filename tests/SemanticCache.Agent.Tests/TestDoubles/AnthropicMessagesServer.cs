@@ -4,12 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SemanticCache.Agent.Tests;
 
@@ -50,10 +45,7 @@ internal sealed class AnthropicMessagesServer : IAsyncDisposable
 
     public static async Task<AnthropicMessagesServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApplication.Create();
         var server = new AnthropicMessagesServer(app);
         app.MapPost("/v1/messages", server.HandleAsync);
         app.MapFallback(async context =>
@@ -61,9 +53,7 @@ internal sealed class AnthropicMessagesServer : IAsyncDisposable
             server._violations.Enqueue($"unexpected request {context.Request.Method} {context.Request.Path}");
             await WriteErrorAsync(context, HttpStatusCode.NotFound, "not_found_error", "Not found");
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
+        server.BaseAddress = await LoopbackWebApplication.StartAsync(app);
         return server;
     }
 

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SemanticCache.Agent.Tests;
 
@@ -33,15 +27,11 @@ internal sealed class OpenAIChatServer : IAsyncDisposable
 
     public static async Task<OpenAIChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApplication.Create();
         var server = new OpenAIChatServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/v1");
+        var address = await LoopbackWebApplication.StartAsync(app);
+        server.BaseAddress = new Uri(address.ToString().TrimEnd('/') + "/v1");
         return server;
     }
 
