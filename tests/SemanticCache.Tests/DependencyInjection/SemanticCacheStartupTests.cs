@@ -30,7 +30,7 @@ public sealed class SemanticCacheStartupTests
 
         // The restarted process's model takes longer to load than the lookup timeout allows.
         var cold = new TestEmbeddingGenerator();
-        cold.BeforeGenerate = (_, ct) => cold.Calls == 1 ? Task.Delay(TimeSpan.FromMilliseconds(600), ct) : Task.CompletedTask;
+        cold.BeforeGenerate = (_, ct) => cold.Calls == 1 ? Task.Delay(TimeSpan.FromMilliseconds(1500), ct) : Task.CompletedTask;
         using var restarted = BuildHost(store, cold, warmUp);
         await restarted.StartAsync(Ct);
 
@@ -118,7 +118,7 @@ public sealed class SemanticCacheStartupTests
         builder.Services.AddSemanticCache(o =>
         {
             o.SimilarityThreshold = 0.5;
-            o.LookupTimeout = TimeSpan.FromMilliseconds(100);
+            o.LookupTimeout = TimeSpan.FromMilliseconds(300);
             o.WarmUpEmbeddingGeneratorOnStart = warmUp;
         }).UseStore(store).UseEmbeddingGenerator(embeddings);
         builder.Services.AddChatClient(new TestChatClient()).UseSemanticCache();
